@@ -1,0 +1,44 @@
+# Pressroom: `make run` to try it, `make test` to check it. `make help` lists every target.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | md5sum | cut -c1-8)
+
+.DEFAULT_GOAL := help
+.PHONY: help venv run test lint format check test-sqlite test-postgres
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements-dev.txt
+	rm -f $(VENV)/.installed-* && touch $@
+
+venv: $(STAMP) ## Create .venv with the pinned requirements
+
+run: venv ## Migrate SQLite, load demo content if empty, serve on http://127.0.0.1:8000
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo --if-empty
+	$(MANAGE) ensure_local_admin
+	$(MANAGE) runserver 127.0.0.1:8000
+
+lint: venv ## ruff lint and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: venv ## Apply ruff's fixes and formatting
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+check: venv ## Django system checks and missing migrations
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
+
+test-sqlite: venv ## The suite on SQLite
+	$(VENV)/bin/pytest
+
+test: lint check test-sqlite ## Everything: lint, checks, the suite on SQLite and PostgreSQL

@@ -1,0 +1,209 @@
+"""Press releases: the per-locale index page and the release page."""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from core.fields import StringListField
+from directory.contact import Contact
+
+from .blocks import PressReleaseBodyBlock
+
+
+class PressReleaseQuerySet(PageQuerySet):
+    def involving(self, organization) -> "PressReleaseQuerySet":
+        """Releases the organization issued, took part in or funded."""
+        return self.filter(
+            Q(organization=organization)
+            | Q(participant_links__organization=organization)
+            | Q(funder_links__organization=organization)
+        ).distinct()
+
+
+PressReleaseManager = PageManager.from_queryset(PressReleaseQuerySet)
+
+
+class PressReleaseIndexPage(RoutablePageMixin, Page):
+    """Lists the releases below it, newest first; serves the feeds of its locale."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage", "pressroom.PressReleaseIndexPage"]
+    subpage_types = ["pressroom.PressReleasePage", "pressroom.PressReleaseIndexPage"]
+
+    page_size = 20
+
+    class Meta:
+        verbose_name = _("press release index")
+
+    @path("")
+    def release_list(self, request):
+        from . import selectors
+
+        filters = selectors.ReleaseFilters.from_query(request.GET)
+        releases = selectors.release_list(index_page=self, filters=filters)
+        page_obj = Paginator(releases, self.page_size).get_page(request.GET.get("page"))
+        return self.render(
+            request,
+            context_overrides={
+                "filters": filters,
+                "page_obj": page_obj,
+                "filter_options": selectors.release_filter_options(index_page=self),
+            },
+        )
+
+
+class PressReleaseTopic(TaggedItemBase):
+    content_object = ParentalKey(
+        "pressroom.PressReleasePage", related_name="topic_items", on_delete=models.CASCADE
+    )
+
+
+class PressReleasePage(Page):
+    organization = models.ForeignKey(
+        "directory.Organization",
+        verbose_name=_("issuing organization"),
+        null=True,
+        blank=False,
+        on_delete=models.PROTECT,
+        related_name="issued_releases",
+    )
+    release_date = models.DateField(
+        _("press-release date"),
+        help_text=_("The date printed on the release; not the date it was published here."),
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    body = StreamField(PressReleaseBodyBlock(), blank=True, verbose_name=_("body"))
+    city = models.CharField(_("city or region"), max_length=100, blank=True)
+    topics = ClusterTaggableManager(through=PressReleaseTopic, blank=True, verbose_name=_("topics"))
+    contact_name = models.CharField(_("contact name or programme"), max_length=255, blank=True)
+    contact_address = models.TextField(_("postal address"), blank=True)
+    contact_phones = StringListField(_("phones"))
+    contact_fax = models.CharField(_("fax"), max_length=64, blank=True)
+    contact_email = models.EmailField(_("email"), blank=True)
+    contact_mobile = models.CharField(_("mobile"), max_length=64, blank=True)
+    contact_whatsapp = models.CharField(_("WhatsApp"), max_length=64, blank=True)
+    external_id = models.CharField(
+        _("external ID"),
+        max_length=255,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("Identifier in the source archive or partner system; used by imports."),
+    )
+
+    objects = PressReleaseManager()
+
+    # A translation or copy is a different release: it gets its own external ID.
+    exclude_fields_in_copy = ["external_id"]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("release_date"), FieldPanel("city")]),
+        FieldPanel("organization"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        InlinePanel("participant_links", label=_("Participating organizations")),
+        InlinePanel("funder_links", label=_("Funders")),
+        FieldPanel("topics"),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_name"),
+                FieldPanel("contact_address"),
+                FieldPanel("contact_phones"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("contact_fax"),
+                        FieldPanel("contact_mobile"),
+                        FieldPanel("contact_whatsapp"),
+                    ]
+                ),
+                FieldPanel("contact_email"),
+            ],
+            heading=_("Contact"),
+            help_text=_("Leave empty to show the issuing organization's contact details."),
+        ),
+    ]
+    promote_panels = [*Page.promote_panels, FieldPanel("external_id")]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.SearchField("city"),
+        index.RelatedFields(
+            "organization", [index.SearchField("name"), index.SearchField("acronym")]
+        ),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.FilterField("release_date"),
+        index.FilterField("organization"),
+        index.FilterField("city"),
+        index.FilterField("locale_id"),
+    ]
+
+    parent_page_types = ["pressroom.PressReleaseIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("press release")
+
+    @property
+    def heading(self) -> str:
+        """The seed's heading: "Press release - <title> (<issuer acronym or name>)"."""
+        if self.organization_id:
+            return f"{self.title} ({self.organization.short_name})"
+        return self.title
+
+    @property
+    def contact(self) -> Contact:
+        """The release's own contact block, or the issuing organization's when left empty."""
+        own = Contact(
+            name=self.contact_name,
+            address=self.contact_address,
+            phones=list(self.contact_phones or []),
+            fax=self.contact_fax,
+            email=self.contact_email,
+            mobile=self.contact_mobile,
+            whatsapp=self.contact_whatsapp,
+        )
+        if own.is_empty() and self.organization_id:
+            return self.organization.contact
+        return own
+
+    @property
+    def participants(self) -> list:
+        return [link.organization for link in self.participant_links.all()]
+
+    @property
+    def funders(self) -> list:
+        return [link.organization for link in self.funder_links.all()]
+
+
+class OrganizationLink(Orderable):
+    organization = models.ForeignKey(
+        "directory.Organization", on_delete=models.PROTECT, related_name="+"
+    )
+
+    panels = [FieldPanel("organization")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+
+class PressReleaseParticipant(OrganizationLink):
+    page = ParentalKey(PressReleasePage, related_name="participant_links", on_delete=models.CASCADE)
+
+
+class PressReleaseFunder(OrganizationLink):
+    page = ParentalKey(PressReleasePage, related_name="funder_links", on_delete=models.CASCADE)
