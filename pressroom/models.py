@@ -15,6 +15,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.fields import StringListField
+from core.translation import PerTranslationField
 from directory.contact import Contact
 
 from .blocks import PressReleaseBodyBlock
@@ -105,8 +106,10 @@ class PressReleasePage(Page):
 
     objects = PressReleaseManager()
 
-    # A translation or copy is a different release: it gets its own external ID.
+    # A translation or copy is a different release: it gets its own external ID,
+    # so it is neither copied, nor synchronised or offered for translation by wagtail-localize.
     exclude_fields_in_copy = ["external_id"]
+    override_translatable_fields = [PerTranslationField("external_id")]
 
     content_panels = [
         *Page.content_panels,
