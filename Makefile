@@ -35,10 +35,18 @@ format: venv ## Apply ruff's fixes and formatting
 	$(VENV)/bin/ruff format .
 
 check: venv ## Django system checks and missing migrations
-	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check
-	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
+	env -u DATABASE_URL DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check
+	env -u DATABASE_URL DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
 
-test-sqlite: venv ## The suite on SQLite
-	$(VENV)/bin/pytest
+PYTEST := $(VENV)/bin/pytest
+PYTEST_ARGS ?=
 
-test: lint check test-sqlite ## Everything: lint, checks, the suite on SQLite and PostgreSQL
+test-sqlite: venv ## The suite on SQLite (in memory); PYTEST_ARGS="tests/pressroom -x" narrows it
+	@echo "==> The suite on SQLite (in-memory test database)"
+	@TIMEFORMAT='==> SQLite half took %0Rs'; time env -u DATABASE_URL $(PYTEST) $(PYTEST_ARGS)
+
+test-postgres: venv ## The suite on a throwaway PostgreSQL cluster, installed with apt-get if missing
+	@echo "==> The suite on PostgreSQL (throwaway cluster on 127.0.0.1, see scripts/postgres.sh)"
+	@TIMEFORMAT='==> PostgreSQL half took %0Rs (cluster set-up included)'; time bash scripts/postgres.sh $(PYTEST) $(PYTEST_ARGS)
+
+test: lint check test-sqlite test-postgres ## Everything: lint, checks, the suite on SQLite and PostgreSQL

@@ -54,9 +54,42 @@ def directory_filter_options(*, locale: Locale) -> dict[str, list[str]]:
     }
 
 
-def releases_of(organization: Organization) -> QuerySet:
-    """Live releases issued by, joined by or funded by the organization, newest first."""
+def organization_releases(organization: Organization) -> dict[str, QuerySet]:
+    """Live public releases the organization issued, took part in and funded, newest first."""
     PressReleasePage = apps.get_model("pressroom", "PressReleasePage")
-    return (
-        PressReleasePage.objects.live().public().involving(organization).order_by("-release_date")
+    releases = (
+        PressReleasePage.objects.live()
+        .public()
+        .select_related("organization")
+        .order_by("-release_date", "-pk")
     )
+    return {
+        "issued": releases.filter(organization=organization),
+        "participated": releases.filter(participant_links__organization=organization).distinct(),
+        "funded": releases.filter(funder_links__organization=organization).distinct(),
+    }
+
+
+def directory_pages_by_locale(request=None) -> dict:
+    """Each locale's live directory page, looked up once per request.
+
+    Lists link many organizations; without this each ``get_url`` would query for the
+    directory page again.
+    """
+    cached = getattr(request, "_directory_pages_by_locale", None)
+    if cached is None:
+        DirectoryIndexPage = apps.get_model("directory", "DirectoryIndexPage")
+        cached = {}
+        for page in DirectoryIndexPage.objects.live().order_by("path"):
+            cached.setdefault(page.locale_id, page)
+        if request is not None:
+            request._directory_pages_by_locale = cached
+    return cached
+
+
+def organization_url(organization: Organization, *, request=None) -> str | None:
+    """Same as ``Organization.get_url`` but without a query per organization on a request."""
+    directory = directory_pages_by_locale(request).get(organization.locale_id)
+    if directory is None:
+        return None
+    return directory.url_for_organization(organization, request=request)

@@ -29,3 +29,7 @@ class OrganizationViewSet(SnippetViewSet):
     list_per_page = 50
     filterset_class = OrganizationFilterSet
     search_fields = ["name", "acronym", "name_az", "city"]
+    # Search these fields with the ORM (case-insensitive substrings) rather than the search
+    # backend: restricting fields crashes SQLite's full-text backend ("no such column",
+    # wagtail/wagtail#10217), and staff expect "ISA" to find ISAR on every database.
+    search_backend_name = None

@@ -210,3 +210,7 @@ class PressReleaseParticipant(OrganizationLink):
 
 class PressReleaseFunder(OrganizationLink):
     page = ParentalKey(PressReleasePage, related_name="funder_links", on_delete=models.CASCADE)
+
+
+# The import log lives in its own module; importing it here registers it with the app.
+from .models_import import ImportRun  # noqa: E402, F401

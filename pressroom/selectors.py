@@ -5,6 +5,10 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
+from taggit.models import Tag
+from wagtail.models import Locale
+
+from directory.models import Organization
 
 from .models import PressReleaseIndexPage, PressReleasePage
 
@@ -52,7 +56,11 @@ def release_filter_options(*, index_page: PressReleaseIndexPage) -> dict[str, li
     releases = live_releases().descendant_of(index_page)
     return {
         "organizations": sorted(
-            set(releases.values_list("organization__slug", "organization__name")),
+            set(
+                releases.exclude(organization=None).values_list(
+                    "organization__slug", "organization__name"
+                )
+            ),
             key=lambda o: o[1],
         ),
         "cities": sorted(set(releases.exclude(city="").values_list("city", flat=True))),
@@ -63,4 +71,45 @@ def release_filter_options(*, index_page: PressReleaseIndexPage) -> dict[str, li
             set(releases.annotate(year=ExtractYear("release_date")).values_list("year", flat=True)),
             reverse=True,
         ),
+    }
+
+
+def release_topics() -> QuerySet[Tag]:
+    """Tags used as release topics; focus areas share taggit's table but are not topics."""
+    return Tag.objects.filter(pressroom_pressreleasetopic_items__isnull=False).distinct()
+
+
+def release_index_page(*, locale: Locale) -> PressReleaseIndexPage | None:
+    """The locale's top press-release index: where topic and organization links lead."""
+    return (
+        PressReleaseIndexPage.objects.live().filter(locale=locale).order_by("depth", "path").first()
+    )
+
+
+def filter_subjects(
+    *, filters: ReleaseFilters, locale: Locale
+) -> tuple[Organization | None, Tag | None]:
+    """The organization and topic a filtered list is narrowed to, when they exist."""
+    organization = topic = None
+    if filters.organization:
+        organization = Organization.objects.filter(
+            locale=locale, live=True, slug=filters.organization
+        ).first()
+    if filters.topic:
+        topic = release_topics().filter(slug=filters.topic).first()
+    return organization, topic
+
+
+def release_organizations(release: PressReleasePage) -> dict[str, list[Organization]]:
+    """A release's participants and funders in editor order, each list in one query.
+
+    Works on unsaved previews too: modelcluster's in-memory relations accept select_related.
+    """
+    return {
+        "participants": [
+            link.organization for link in release.participant_links.select_related("organization")
+        ],
+        "funders": [
+            link.organization for link in release.funder_links.select_related("organization")
+        ],
     }

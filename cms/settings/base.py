@@ -32,6 +32,8 @@ def env_bool(name: str, default: bool = False) -> bool:
 
 DEBUG = False
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+# Old keys, comma-separated, still accepted for sessions and signed links while rotating.
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
@@ -105,6 +107,8 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        # Persistent connections outlive database restarts and failovers: test before reuse.
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -143,6 +147,8 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "pressroom@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -154,19 +160,28 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # Search: Elasticsearch when ELASTICSEARCH_URL is set, else the database's full text.
-ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+# Several comma-separated URLs name the nodes of one cluster; core.checks validates them.
+ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "").strip()
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
             "BACKEND": os.environ.get(
                 "ELASTICSEARCH_BACKEND", "wagtail.search.backends.elasticsearch8"
             ),
-            "URLS": [ELASTICSEARCH_URL],
+            "URLS": env_list("ELASTICSEARCH_URL"),
             "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "pressroom_"),
         }
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# Background tasks (search indexing, reference index, image focal points). The default runs
+# each task inline in the request that queued it, which needs no worker; a deployment that
+# wants them off the request sets TASKS_BACKEND (docs/deploy.md).
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
+TASKS = {"default": {"BACKEND": TASKS_BACKEND}}
+if TASKS_BACKEND.startswith("django_tasks_db."):
+    INSTALLED_APPS.append("django_tasks_db")
 
 LOGGING = {
     "version": 1,

@@ -24,7 +24,9 @@ class DirectoryIndexPage(RoutablePageMixin, Page):
         verbose_name = _("directory page")
 
     def url_for_organization(self, organization, request=None) -> str:
-        return self.url + self.reverse_subpage("organization", args=[organization.slug])
+        return self.get_url(request) + self.reverse_subpage(
+            "organization", args=[organization.slug]
+        )
 
     @path("")
     def organization_list(self, request):
@@ -49,6 +51,8 @@ class DirectoryIndexPage(RoutablePageMixin, Page):
             {
                 "page": self,
                 "organization": organization,
-                "releases": selectors.releases_of(organization),
+                "releases": selectors.organization_releases(organization),
+                # The language switch links to this organization's translation, not the list's.
+                "translatable_object": organization,
             },
         )

@@ -1,0 +1,89 @@
+"""System checks for configuration that Django cannot judge on its own.
+
+They run with every management command (``check``, ``migrate``, ``runserver``); a
+deployment runs ``manage.py check --deploy`` before it starts serving (docs/deploy.md).
+"""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core import checks
+
+# Backends that never deliver: right for development and tests, a silent loss in production.
+UNDELIVERED_EMAIL_BACKENDS = {
+    "django.core.mail.backends.console.EmailBackend",
+    "django.core.mail.backends.locmem.EmailBackend",
+    "django.core.mail.backends.dummy.EmailBackend",
+    "django.core.mail.backends.filebased.EmailBackend",
+}
+
+
+def redacted(url: str) -> str:
+    """The URL without its password, so that check output can go to logs."""
+    scheme, separator, rest = url.partition("://")
+    userinfo, at, host = rest.rpartition("@")
+    if not (separator and at and ":" in userinfo):
+        return url
+    return f"{scheme}://{userinfo.split(':', 1)[0]}:***@{host}"
+
+
+def elasticsearch_url_problem(url: str) -> str | None:
+    """Why one Elasticsearch node URL is unusable, or None when it is fine.
+
+    Hand-written rather than Django's URLValidator, which rejects the single-label host
+    names (``http://elasticsearch:9200``) that container networks and /etc/hosts use.
+    """
+    if any(char.isspace() for char in url):
+        return "it contains whitespace"
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "it cannot be parsed as a URL"
+    if parts.scheme not in {"http", "https"}:
+        return "it must start with http:// or https://"
+    if not parts.hostname:
+        return "it has no host name"
+    try:
+        parts.port  # noqa: B018  (urlsplit only validates the port when it is read)
+    except ValueError:
+        return "its port is not a number between 0 and 65535"
+    if parts.query or parts.fragment:
+        return "it must not have a query string or fragment"
+    return None
+
+
+@checks.register(checks.Tags.compatibility)
+def check_elasticsearch_url(app_configs, **kwargs) -> list[checks.Error]:
+    """A malformed ELASTICSEARCH_URL would only fail at the first search or index update."""
+    value = getattr(settings, "ELASTICSEARCH_URL", "")
+    if not value:
+        return []
+    errors = []
+    for url in (item.strip() for item in value.split(",")):
+        problem = elasticsearch_url_problem(url) if url else "it has an empty entry"
+        if problem:
+            errors.append(
+                checks.Error(
+                    f"ELASTICSEARCH_URL is malformed: {redacted(url)!r}: {problem}.",
+                    hint="Set it to the cluster's node URLs, comma-separated, e.g. "
+                    "https://user:password@search.internal:9200, or unset it to "
+                    "search with the database.",
+                    id="core.E001",
+                )
+            )
+    return errors
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def check_email_backend_delivers(app_configs, **kwargs) -> list[checks.Warning]:
+    """Workflow notifications and password resets must reach people in production."""
+    if settings.EMAIL_BACKEND not in UNDELIVERED_EMAIL_BACKENDS:
+        return []
+    return [
+        checks.Warning(
+            f"EMAIL_BACKEND is {settings.EMAIL_BACKEND}, which does not deliver email.",
+            hint="Unset EMAIL_BACKEND to use SMTP and set EMAIL_HOST, EMAIL_PORT, "
+            "EMAIL_HOST_USER, EMAIL_HOST_PASSWORD and EMAIL_USE_TLS.",
+            id="core.W001",
+        )
+    ]

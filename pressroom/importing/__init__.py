@@ -1,0 +1,1 @@
+"""Imports press releases from JSON Lines: parse and validate, sanitise, upsert."""

@@ -1,0 +1,110 @@
+"""Production settings, as an operator meets them: `manage.py check --deploy` in a subprocess."""
+
+import os
+import secrets
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+
+# Variables the production settings read, cleared so the developer's shell cannot leak in.
+CONFIG_VARIABLES = (
+    "DJANGO_SETTINGS_MODULE",
+    "SECRET_KEY",
+    "ALLOWED_HOSTS",
+    "DATABASE_URL",
+    "ELASTICSEARCH_URL",
+    "EMAIL_BACKEND",
+    "TASKS_BACKEND",
+    "SECURE_SSL_REDIRECT",
+    "SECURE_HSTS_SECONDS",
+)
+GOOD_KEY = secrets.token_urlsafe(50)
+
+
+def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
+    base_env = {key: value for key, value in os.environ.items() if key not in CONFIG_VARIABLES}
+    return subprocess.run(  # noqa: S603  (fixed argv, no shell)
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env={**base_env, "DJANGO_SETTINGS_MODULE": "cms.settings.production", **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def check_deploy(**env: str) -> subprocess.CompletedProcess:
+    return manage("check", "--deploy", "--fail-level", "WARNING", **env)
+
+
+def test_deploy_check_passes_without_warnings_given_a_real_key_and_hosts():
+    result = check_deploy(SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="example.org")
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+    assert "WARNINGS" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("key", "message"),
+    [
+        (None, "SECRET_KEY is not set"),
+        ("django-insecure-" + secrets.token_urlsafe(50), "SECRET_KEY is a development key"),
+        (secrets.token_urlsafe(20), "SECRET_KEY is too weak"),
+        ("a" * 60, "SECRET_KEY is too weak"),
+    ],
+    ids=["missing", "django-insecure", "short", "repetitive"],
+)
+def test_production_refuses_to_start_without_a_real_secret_key(key, message):
+    env = {"ALLOWED_HOSTS": "example.org"}
+    if key is not None:
+        env["SECRET_KEY"] = key
+    result = check_deploy(**env)
+    assert result.returncode != 0
+    assert f"ImproperlyConfigured: {message}" in result.stderr
+    assert "at least 50 characters" in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts():
+    result = check_deploy(SECRET_KEY=GOOD_KEY)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: ALLOWED_HOSTS is not set" in result.stderr
+
+
+def test_deploy_check_fails_fast_on_a_malformed_elasticsearch_url():
+    result = check_deploy(
+        SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="example.org", ELASTICSEARCH_URL="elastic:9200"
+    )
+    assert result.returncode != 0
+    assert "core.E001" in result.stderr
+    assert "ELASTICSEARCH_URL is malformed" in result.stderr
+
+
+def test_deploy_check_warns_when_production_email_goes_to_the_console():
+    result = check_deploy(
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="example.org",
+        EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend",
+    )
+    assert result.returncode != 0
+    assert "core.W001" in result.stderr
+
+
+def test_health_check_answers_plain_http_while_pages_redirect_to_https():
+    """Load balancers probe the machines over HTTP; everything else must go to HTTPS."""
+    probe = (
+        "from django.test import Client; c = Client(HTTP_HOST='example.org'); "
+        "print(c.get('/healthz').status_code, c.get('/en/').status_code)"
+    )
+    result = manage(
+        "shell",
+        "-c",
+        probe,
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="example.org",
+        DATABASE_URL="sqlite://:memory:",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-2:] == ["200", "301"]

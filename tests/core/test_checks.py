@@ -1,0 +1,83 @@
+"""The project's own system checks: Elasticsearch URLs and email delivery."""
+
+import pytest
+from django.test import override_settings
+
+from core.checks import (
+    check_elasticsearch_url,
+    check_email_backend_delivers,
+    elasticsearch_url_problem,
+    redacted,
+)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://localhost:9200",
+        "http://elasticsearch:9200",
+        "https://search.example.org",
+        "https://elastic:secret@10.0.0.5:9243/prefix",
+    ],
+)
+def test_well_formed_elasticsearch_urls_pass(url):
+    assert elasticsearch_url_problem(url) is None
+
+
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        ("localhost:9200", "http:// or https://"),
+        ("ftp://search.example.org", "http:// or https://"),
+        ("http://", "no host name"),
+        ("http://search:92OO", "port"),
+        ("http://search:99999", "port"),
+        ("http://search :9200", "whitespace"),
+        ("http://search:9200/?pretty", "query string"),
+        ("http://[::1:9200", "cannot be parsed"),
+    ],
+)
+def test_malformed_elasticsearch_urls_say_what_is_wrong(url, problem):
+    assert problem in elasticsearch_url_problem(url)
+
+
+@override_settings(ELASTICSEARCH_URL="http://es1:9200, es2:9200")
+def test_each_malformed_node_of_a_cluster_is_an_error():
+    errors = check_elasticsearch_url(None)
+    assert [error.id for error in errors] == ["core.E001"]
+    assert "'es2:9200'" in errors[0].msg
+
+
+@override_settings(ELASTICSEARCH_URL="")
+def test_an_unset_elasticsearch_url_means_database_search_and_no_error():
+    assert check_elasticsearch_url(None) == []
+
+
+@override_settings(ELASTICSEARCH_URL="htps://elastic:hunter2@es:9200")
+def test_the_error_does_not_print_the_password():
+    (error,) = check_elasticsearch_url(None)
+    assert "hunter2" not in error.msg
+    assert "elastic:***@es:9200" in error.msg
+
+
+def test_redacted_leaves_urls_without_a_password_alone():
+    assert redacted("http://es:9200") == "http://es:9200"
+    assert redacted("http://user@es:9200") == "http://user@es:9200"
+
+
+@pytest.mark.parametrize(
+    "backend",
+    [
+        "django.core.mail.backends.console.EmailBackend",
+        "django.core.mail.backends.locmem.EmailBackend",
+    ],
+)
+def test_a_backend_that_does_not_deliver_is_a_deploy_warning(backend):
+    with override_settings(EMAIL_BACKEND=backend):
+        (warning,) = check_email_backend_delivers(None)
+    assert warning.id == "core.W001"
+
+
+@override_settings(EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend")
+def test_smtp_email_passes_the_deploy_check():
+    assert check_email_backend_delivers(None) == []
