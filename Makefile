@@ -38,7 +38,7 @@ check: venv ## Django system checks and missing migrations
 	env -u DATABASE_URL DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check
 	env -u DATABASE_URL DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
 
-PYTEST := $(VENV)/bin/pytest
+PYTEST := $(VENV)/bin/pytest --durations=5
 PYTEST_ARGS ?=
 
 test-sqlite: venv ## The suite on SQLite (in memory); PYTEST_ARGS="tests/pressroom -x" narrows it

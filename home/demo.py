@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001  (Azerbaijani text: its dotless letter is meant)
 """Demo content: plausible Azerbaijani NGO press releases in the import format.
 
 Records are generated lazily from a fixed seed and fed through the real import, so

@@ -20,6 +20,7 @@ SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_ROOT=$(cd "$SCRIPT_DIR/../.." && pwd)
 ES_VERSION=$(sed -n 's:.*<elasticsearch.version>\(.*\)</elasticsearch.version>.*:\1:p' "$SCRIPT_DIR/pom.xml")
 PLUGIN_NAME=pressroom-devnode
+PLUGIN_VERSION=1.0.0 # the project <version> in pom.xml
 
 ES_PORT=${ES_PORT:-9200}
 ES_HEAP=${ES_HEAP:-512m}
@@ -83,9 +84,9 @@ running_pid() {
 # Builds the plugin and unpacks the distribution; skipped while both are current.
 install() {
     local plugin_dir=$ES_HOME/plugins/$PLUGIN_NAME
-    local jar=$plugin_dir/$PLUGIN_NAME-1.0.0.jar
+    local jar=$plugin_dir/$PLUGIN_NAME-$PLUGIN_VERSION.jar
     if [[ -x $ES_HOME/bin/elasticsearch && -f $jar ]] &&
-        [[ $(ls "$ES_HOME/plugins") == "$PLUGIN_NAME" ]] &&
+        [[ $(ls "$ES_HOME/plugins" 2>/dev/null) == "$PLUGIN_NAME" ]] &&
         [[ -z $(find "$SCRIPT_DIR/pom.xml" "$SCRIPT_DIR/src" -newer "$jar" -print -quit) ]]; then
         return
     fi
@@ -130,7 +131,7 @@ print_failure() {
 
 cmd_start() {
     validate_env
-    if [[ $(http_code "$URL/") == 200 ]]; then
+    if [[ $(http_code "$URL/_cluster/health") == 200 ]]; then
         echo "es.sh: a node already answers at $URL; nothing to do"
         return
     fi

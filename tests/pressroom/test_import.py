@@ -7,6 +7,7 @@ import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 from wagtail.models import Revision
+from wagtail.search.backends import get_search_backend
 
 from directory.models import Organization
 from pressroom.importing.service import Outcome, press_releases_import
@@ -345,3 +346,31 @@ def test_outcomes_are_reported_per_line(site_tree):
         (1, Outcome.CREATED),
         (2, Outcome.REJECTED),
     ]
+
+
+def test_imported_releases_and_organizations_are_searchable(site_tree):
+    press_releases_import(lines=lines_of(release()), publish=True)
+
+    assert [p.external_id for p in PressReleasePage.objects.search("Ganja")] == ["test-1"]
+    found = get_search_backend().search("Water Forum", Organization)
+    assert [organization.acronym for organization in found] == ["GWF"]
+
+
+def test_staff_read_the_import_log_but_cannot_change_it(site_tree, client, django_user_model):
+    press_releases_import(lines=lines_of(release()), source="batch.jsonl")
+    run = ImportRun.objects.get()
+    admin = django_user_model.objects.create_superuser(username="boss", password="x" * 12)
+    client.force_login(admin)
+
+    listing = client.get("/admin/pressroom/importrun/")
+    inspect = client.get(f"/admin/pressroom/importrun/inspect/{run.pk}/")
+
+    assert listing.status_code == 200 and "batch.jsonl" in listing.content.decode()
+    assert inspect.status_code == 200
+    for denied in (
+        client.get("/admin/pressroom/importrun/create/"),
+        client.get(f"/admin/pressroom/importrun/edit/{run.pk}/"),
+        client.post(f"/admin/pressroom/importrun/delete/{run.pk}/"),
+    ):
+        assert (denied.status_code, denied.url) == (302, "/admin/"), "Wagtail's permission denied"
+    assert ImportRun.objects.filter(pk=run.pk).exists()
