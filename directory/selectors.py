@@ -7,6 +7,8 @@ from django.db.models import QuerySet
 from django.http import QueryDict
 from wagtail.models import Locale
 
+from core.params import text_param
+
 from .models import Organization, OrganizationType
 
 
@@ -24,8 +26,8 @@ class DirectoryFilters:
             organization_type = ""
         return cls(
             organization_type=organization_type,
-            city=query.get("city", "").strip()[:100],
-            focus=query.get("focus", "").strip()[:100],
+            city=text_param(query, "city", max_length=100),
+            focus=text_param(query, "focus", max_length=100),
         )
 
 

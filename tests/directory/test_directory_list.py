@@ -54,12 +54,12 @@ def test_directory_filters_by_type_city_and_focus_area(client, organizations, qu
     assert listed(client.get("/en/directory/", query)) == expected
 
 
-@pytest.mark.parametrize("query", ["type=nonsense", "page=abc", "page=999"])
+@pytest.mark.parametrize("query", ["type=nonsense", "page=abc", "page=999", "city=%00"])
 def test_directory_ignores_filter_values_that_cannot_apply(client, organizations, query):
     assert listed(client.get(f"/en/directory/?{query}")) == ["ISAR", "Oxfam", "USAID"]
 
 
-@pytest.mark.parametrize("query", ["city=%00", "focus=" + "x" * 3000, "city=<script>"])
+@pytest.mark.parametrize("query", ["focus=" + "x" * 3000, "city=<script>", "city=Baku%00x"])
 def test_directory_answers_odd_filter_values_with_an_empty_list(client, organizations, query):
     assert listed(client.get(f"/en/directory/?{query}")) == []
 
