@@ -200,7 +200,7 @@ class ReleaseImporter:
                 return None
             record = record_parse(line)
             external_id = record.external_id
-            self.touched: list = []
+            self.touched = []
             # Wagtail refreshes an object's reference index on every save, several times
             # per release here; it is refreshed once per touched object instead.
             with transaction.atomic(), disable_reference_index_auto_update():
@@ -213,9 +213,12 @@ class ReleaseImporter:
             return LineResult(line_number, Outcome.REJECTED, external_id, str(error))
         except ValidationError as error:
             self.organizations.clear()
-            reason = "; ".join(
-                f"{name}: {' '.join(messages)}" for name, messages in error.message_dict.items()
-            )
+            if hasattr(error, "error_dict"):
+                reason = "; ".join(
+                    f"{name}: {' '.join(messages)}" for name, messages in error.message_dict.items()
+                )
+            else:
+                reason = "; ".join(error.messages)
             return LineResult(line_number, Outcome.REJECTED, external_id, reason)
         except DatabaseError as error:
             self.organizations.clear()

@@ -1,16 +1,22 @@
-"""The import streams: memory stays flat however long the file is."""
+"""The import streams: memory stays flat however long the file is.
 
+Under tracemalloc the import runs at about a third of its speed, so the suite imports
+2,500 lines (peak after 500 vs after 2,500); set PRESSROOM_IMPORT_MEMORY_LINES=10000 for
+the full measurement recorded in docs/import-format.md.
+"""
+
+import os
 import time
 import tracemalloc
 
 from home.demo import demo_lines
 from pressroom.importing.service import press_releases_import
 
-LINES = 10_000
-CHECKPOINT = 2_000
+LINES = int(os.environ.get("PRESSROOM_IMPORT_MEMORY_LINES", "2500"))
+CHECKPOINT = LINES // 5
 
 
-def test_ten_thousand_lines_import_in_bounded_memory(site_tree, tmp_path, capsys):
+def test_import_memory_does_not_grow_with_the_number_of_lines(site_tree, tmp_path, capsys):
     path = tmp_path / "releases.jsonl"
     with path.open("w", encoding="utf-8") as stream:
         for line in demo_lines(count=LINES):
