@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | md5sum | cut -c1-8)
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run test lint format check test-sqlite test-postgres
+.PHONY: help venv run test lint format check test-sqlite test-postgres es-start es-stop chromium
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -40,13 +40,26 @@ check: venv ## Django system checks and missing migrations
 
 PYTEST := $(VENV)/bin/pytest --durations=5
 PYTEST_ARGS ?=
+# Runs its command with the local Elasticsearch node up and ELASTICSEARCH_URL exported; stops
+# the node afterwards unless it was already running (scripts/elasticsearch/with-node.sh).
+WITH_ES := bash scripts/elasticsearch/with-node.sh
 
-test-sqlite: venv ## The suite on SQLite (in memory); PYTEST_ARGS="tests/pressroom -x" narrows it
+es-start: ## Start the local Elasticsearch node on 127.0.0.1:9200 (no-op when up; docs/search-engine.md)
+	bash scripts/elasticsearch/es.sh start
+
+es-stop: ## Stop the local Elasticsearch node
+	bash scripts/elasticsearch/es.sh stop
+
+chromium: ## Debian's Chromium for the browser tests, installed with apt-get if missing
+	@bash scripts/chromium.sh
+
+test-sqlite: venv chromium ## The suite on SQLite (in memory), Elasticsearch up; PYTEST_ARGS="tests/pressroom -x" narrows it
 	@echo "==> The suite on SQLite (in-memory test database)"
-	@TIMEFORMAT='==> SQLite half took %0Rs'; time env -u DATABASE_URL $(PYTEST) $(PYTEST_ARGS)
+	@TIMEFORMAT='==> SQLite half took %0Rs'; time $(WITH_ES) env -u DATABASE_URL $(PYTEST) $(PYTEST_ARGS)
 
-test-postgres: venv ## The suite on a throwaway PostgreSQL cluster, installed with apt-get if missing
+test-postgres: venv chromium ## The suite on a throwaway PostgreSQL cluster (installed with apt-get if missing), Elasticsearch up
 	@echo "==> The suite on PostgreSQL (throwaway cluster on 127.0.0.1, see scripts/postgres.sh)"
-	@TIMEFORMAT='==> PostgreSQL half took %0Rs (cluster set-up included)'; time bash scripts/postgres.sh $(PYTEST) $(PYTEST_ARGS)
+	@TIMEFORMAT='==> PostgreSQL half took %0Rs (cluster set-up included)'; time $(WITH_ES) bash scripts/postgres.sh $(PYTEST) $(PYTEST_ARGS)
 
-test: lint check test-sqlite test-postgres ## Everything: lint, checks, the suite on SQLite and PostgreSQL
+test: lint check ## Everything: lint, checks, the suite on SQLite and PostgreSQL against one Elasticsearch node
+	@$(WITH_ES) $(MAKE) --no-print-directory test-sqlite test-postgres

@@ -10,7 +10,6 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core.sitemaps import SITEMAPS
 from core.views import healthz
-from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -27,7 +26,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
-    path("search/", search_views.search, name="search"),
+    path("", include("search.urls")),
     path("", include("pressroom.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -5,11 +5,17 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from search.health import search_engine_state
+
 
 @never_cache
 @require_GET
 def healthz(request):
-    """Reports whether the database answers; 503 when it does not, for load balancers."""
+    """The database and the search engine, for load balancers and monitoring.
+
+    503 only when the database does not answer: without the search engine the site still
+    serves (search falls back to the database), so that is 200 with status "degraded".
+    """
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -19,4 +25,11 @@ def healthz(request):
             {"status": "error", "database": {"status": "error", "error": error.__class__.__name__}},
             status=503,
         )
-    return JsonResponse({"status": "ok", "database": {"status": "ok", "vendor": connection.vendor}})
+    search = search_engine_state()
+    return JsonResponse(
+        {
+            "status": "degraded" if search["status"] == "unreachable" else "ok",
+            "database": {"status": "ok", "vendor": connection.vendor},
+            "search": search,
+        }
+    )

@@ -17,6 +17,7 @@ from wagtail.search import index
 from core.fields import StringListField
 from core.translation import PerTranslationField
 from directory.contact import Contact
+from search.analysis import text_subfields
 
 from .blocks import PressReleaseBodyBlock
 
@@ -140,17 +141,27 @@ class PressReleasePage(Page):
     ]
     promote_panels = [*Page.promote_panels, FieldPanel("external_id")]
 
+    # Text is flattened into plain fields (not RelatedFields' nested documents) so that one
+    # multi_match in search/elasticsearch.py can score and highlight all of it; each text field
+    # has the Azerbaijani/English sub-fields of search/analysis.py.
     search_fields = [
         *Page.search_fields,
-        index.SearchField("summary", boost=2),
-        index.SearchField("body"),
-        index.SearchField("city"),
-        index.RelatedFields(
-            "organization", [index.SearchField("name"), index.SearchField("acronym")]
-        ),
-        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.SearchField("title", boost=3, es_extra=text_subfields()),
+        index.SearchField("summary", boost=2, es_extra=text_subfields()),
+        index.SearchField("body", es_extra=text_subfields()),
+        index.SearchField("city", es_extra=text_subfields()),
+        index.SearchField("organization_names", boost=2, es_extra=text_subfields()),
+        index.SearchField("participant_names", es_extra=text_subfields()),
+        index.SearchField("funder_names", es_extra=text_subfields()),
+        index.SearchField("topic_names", es_extra=text_subfields()),
         index.FilterField("release_date"),
+        index.FilterField("year"),
         index.FilterField("organization"),
+        index.FilterField("organization_slug"),
+        index.FilterField("organization_type"),
+        index.FilterField("participant_slugs"),
+        index.FilterField("funder_slugs"),
+        index.FilterField("topic_slugs"),
         index.FilterField("city"),
         index.FilterField("locale_id"),
     ]
@@ -183,6 +194,51 @@ class PressReleasePage(Page):
         if own.is_empty() and self.organization_id:
             return self.organization.contact
         return own
+
+    # Values for the search index (search_fields above); one query each, at indexing time.
+
+    @property
+    def year(self) -> int | None:
+        return self.release_date.year if self.release_date else None
+
+    @property
+    def organization_slug(self) -> str:
+        return self.organization.slug if self.organization_id else ""
+
+    @property
+    def organization_type(self) -> str:
+        return self.organization.organization_type if self.organization_id else ""
+
+    @property
+    def organization_names(self) -> list[str]:
+        if not self.organization_id:
+            return []
+        org = self.organization
+        return [name for name in (org.name, org.acronym, org.name_az) if name]
+
+    @property
+    def participant_names(self) -> list[str]:
+        return [str(organization) for organization in self.participants]
+
+    @property
+    def funder_names(self) -> list[str]:
+        return [str(organization) for organization in self.funders]
+
+    @property
+    def participant_slugs(self) -> list[str]:
+        return [organization.slug for organization in self.participants]
+
+    @property
+    def funder_slugs(self) -> list[str]:
+        return [organization.slug for organization in self.funders]
+
+    @property
+    def topic_names(self) -> list[str]:
+        return [tag.name for tag in self.topics.all()]
+
+    @property
+    def topic_slugs(self) -> list[str]:
+        return [tag.slug for tag in self.topics.all()]
 
     @property
     def participants(self) -> list:

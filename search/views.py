@@ -1,18 +1,50 @@
-"""The search page: thin over Wagtail's configured search backend."""
+"""The search page, its JSON twin and autocomplete: thin front ends over search.service."""
 
-from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
-from wagtail.models import Locale
+from django.views.decorators.http import require_GET
 
-from pressroom.selectors import live_releases
+from .query import InvalidSearch, parse_search_query
+from .service import PageOutOfRange, search_autocomplete, search_run
 
 
+def _run(request):
+    """(results, errors): the service's answer, or the messages explaining why there is none."""
+    try:
+        query = parse_search_query(request.GET, language=get_language())
+        return search_run(query=query, request=request, language=get_language()), []
+    except (InvalidSearch, PageOutOfRange) as error:
+        return None, error.messages
+
+
+@require_GET
 def search(request):
-    query = request.GET.get("q", "").strip()[:200]
-    results = []
-    if query:
-        locale = Locale.get_active() if get_language() else Locale.get_default()
-        results = live_releases().filter(locale=locale).search(query)
-    page_obj = Paginator(results, 20).get_page(request.GET.get("page"))
-    return TemplateResponse(request, "search/search.html", {"query": query, "page_obj": page_obj})
+    results, errors = _run(request)
+    return TemplateResponse(
+        request,
+        "search/search.html",
+        {"results": results, "errors": errors, "params": request.GET},
+        status=400 if errors else 200,
+    )
+
+
+@require_GET
+def search_json(request):
+    results, errors = _run(request)
+    if errors:
+        return JsonResponse(
+            {"type": "about:blank", "title": "Invalid search", "status": 400, "errors": errors},
+            status=400,
+            content_type="application/problem+json",
+            json_dumps_params={"ensure_ascii": False},
+        )
+    return JsonResponse(results.to_dict(), json_dumps_params={"ensure_ascii": False})
+
+
+@require_GET
+def autocomplete(request):
+    items = search_autocomplete(
+        text=request.GET.get("q", ""), languages=(get_language(),), request=request
+    )
+    return JsonResponse({"items": items}, json_dumps_params={"ensure_ascii": False})

@@ -42,7 +42,6 @@ INSTALLED_APPS = [
     "home",
     "directory",
     "pressroom",
-    "search",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail_modeladmin",
@@ -57,6 +56,8 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
+    # After wagtail.search: its ready() connects the index signal handlers search replaces.
+    "search",
     "wagtail.admin",
     "wagtail",
     "modelcluster",
@@ -182,6 +183,17 @@ TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate
 TASKS = {"default": {"BACKEND": TASKS_BACKEND}}
 if TASKS_BACKEND.startswith("django_tasks_db."):
     INSTALLED_APPS.append("django_tasks_db")
+
+# Search index changes are written to an outbox table with the content change and applied
+# outside the editor's request; what the engine misses is replayed (docs/search-resilience.md).
+# APPLY: auto (Elasticsearch on PostgreSQL: after commit on a background thread; the database
+# backend or SQLite: in the request), thread, task (a django-tasks worker, TASKS_BACKEND above),
+# immediate.
+SEARCH_SYNC = {
+    "APPLY": os.environ.get("SEARCH_SYNC_APPLY", "auto"),
+    # After a failed contact, automatic applies leave the engine alone this many seconds.
+    "RETRY_AFTER": float(os.environ.get("SEARCH_SYNC_RETRY_AFTER", "15")),
+}
 
 LOGGING = {
     "version": 1,

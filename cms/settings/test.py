@@ -1,4 +1,5 @@
-"""Test settings: fast hashing, in-memory email, the database from DATABASE_URL."""
+"""Test settings: fast hashing, in-memory email, the database from DATABASE_URL, and the
+database search backend unless a test asks for Elasticsearch."""
 
 from .base import *
 
@@ -10,3 +11,10 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING["root"]["level"] = "WARNING"
+# Index changes applied in the saving transaction, so tests see them without commits.
+SEARCH_SYNC = {**SEARCH_SYNC, "APPLY": "immediate", "RETRY_AFTER": 0}
+
+# Even with ELASTICSEARCH_URL set (make test sets it), tests search the database unless they
+# ask for the node through the `elasticsearch_backend` fixture (tests/search/conftest.py),
+# which indexes under a per-run prefix: no other test waits on, or writes into, the node.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -21,6 +21,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from core.fields import StringListField
+from search.analysis import text_subfields
 
 from ..contact import Contact
 
@@ -111,13 +112,14 @@ class Organization(
     ]
 
     search_fields = [
-        index.SearchField("name", boost=3),
+        index.SearchField("name", boost=3, es_extra=text_subfields()),
         index.AutocompleteField("name"),
-        index.SearchField("acronym", boost=3),
+        index.SearchField("acronym", boost=3, es_extra=text_subfields()),
         index.AutocompleteField("acronym"),
-        index.SearchField("name_az", boost=2),
-        index.SearchField("description"),
-        index.SearchField("city"),
+        index.SearchField("name_az", boost=2, es_extra=text_subfields()),
+        index.SearchField("description", es_extra=text_subfields()),
+        index.SearchField("city", es_extra=text_subfields()),
+        index.FilterField("id"),
         index.FilterField("organization_type"),
         index.FilterField("city"),
         index.FilterField("locale_id"),

@@ -5,20 +5,16 @@ the release's content with a new revision. Organizations are only matched or cre
 never edited, because the directory belongs to its editors.
 """
 
-import contextlib
 import enum
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.db.models import Q
-from django.db.models.signals import post_save
 from django.utils import timezone
 from django.utils.text import slugify
-from modelsearch import index as search_index
-from modelsearch import signal_handlers as search_signal_handlers
 from wagtail.models import Locale, Page, ReferenceIndex
 from wagtail.rich_text import RichText
 from wagtail.signal_handlers import disable_reference_index_auto_update
@@ -105,36 +101,15 @@ def press_releases_import(
     importer = ReleaseImporter(publish=publish)
     summary = ImportSummary()
     run = ImportRun.objects.create(source=source[:255], publish=publish)
-    with _search_index_deferred(PressReleasePage, Organization):
-        for line_number, line in enumerate(lines, start=1):
-            result = importer.line_import(line_number=line_number, line=line)
-            if result is None:
-                continue
-            summary.add(result)
-            if on_result:
-                on_result(result)
+    for line_number, line in enumerate(lines, start=1):
+        result = importer.line_import(line_number=line_number, line=line)
+        if result is None:
+            continue
+        summary.add(result)
+        if on_result:
+            on_result(result)
     _run_finish(run, summary)
     return summary
-
-
-@contextlib.contextmanager
-def _search_index_deferred(*models: type) -> Iterator[None]:
-    """Stops indexing these models on every save; the importer indexes each touched
-    object once per line instead (a release is saved three or four times per line).
-
-    Signals are process-wide, so this suits the batch commands that call the import,
-    not a web request.
-    """
-    disconnected = [
-        model
-        for model in models
-        if post_save.disconnect(search_signal_handlers.post_save_signal_handler, sender=model)
-    ]
-    try:
-        yield
-    finally:
-        for model in disconnected:
-            post_save.connect(search_signal_handlers.post_save_signal_handler, sender=model)
 
 
 def _run_finish(run: ImportRun, summary: ImportSummary) -> None:
@@ -202,12 +177,12 @@ class ReleaseImporter:
             external_id = record.external_id
             self.touched = []
             # Wagtail refreshes an object's reference index on every save, several times
-            # per release here; it is refreshed once per touched object instead.
+            # per release here; it is refreshed once per touched object instead. Search
+            # index changes go through the search app's outbox, which coalesces them.
             with transaction.atomic(), disable_reference_index_auto_update():
                 outcome = self.release_upsert(record)
                 for instance in self.touched:
                     ReferenceIndex.create_or_update_for_object(instance)
-                    search_index.insert_or_update_object(instance)
         except RecordError as error:
             self.organizations.clear()
             return LineResult(line_number, Outcome.REJECTED, external_id, str(error))

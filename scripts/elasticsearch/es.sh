@@ -34,6 +34,7 @@ DATA_DIR=$VAR_DIR/data
 LOG_DIR=$VAR_DIR/logs
 RUN_DIR=$VAR_DIR/run
 PID_FILE=$RUN_DIR/elasticsearch.pid
+LOCK_FILE=$VAR_DIR/es.lock
 STARTUP_LOG=$LOG_DIR/startup.out
 CLUSTER_NAME=pressroom-dev
 SERVER_LOG=$LOG_DIR/$CLUSTER_NAME.log
@@ -42,6 +43,14 @@ URL=http://127.0.0.1:$ES_PORT
 die() {
     echo "es.sh: $*" >&2
     exit 1
+}
+
+# One start or stop at a time: a second `make test` must not clear the pid file of a start
+# still in progress, nor stop a node that is coming up.
+take_lock() {
+    mkdir -p "$VAR_DIR"
+    exec 8>>"$LOCK_FILE"
+    flock 8
 }
 
 validate_env() {
@@ -131,6 +140,8 @@ print_failure() {
 
 cmd_start() {
     validate_env
+    # An explicit start claims the node: a test run that started it (with-node.sh) leaves it up.
+    rm -f "$VAR_DIR/shared-runs/managed"
     if [[ $(http_code "$URL/_cluster/health") == 200 ]]; then
         echo "es.sh: a node already answers at $URL; nothing to do"
         return
@@ -151,9 +162,10 @@ cmd_start() {
     fi
 
     # -d returns once the node has started or failed; the pid file names the server JVM.
+    # 8>&-: the daemon must not inherit (and so hold forever) the start/stop lock.
     (cd "$LOG_DIR" && "${run_as[@]}" env HOME="$RUN_DIR" ES_JAVA_HOME="$(java_home)" \
         ES_JAVA_OPTS="-Xms$ES_HEAP -Xmx$ES_HEAP" ES_TMPDIR="$RUN_DIR/tmp" \
-        "$ES_HOME/bin/elasticsearch" -d -p "$PID_FILE" >"$STARTUP_LOG" 2>&1) || {
+        "$ES_HOME/bin/elasticsearch" -d -p "$PID_FILE" >"$STARTUP_LOG" 2>&1 8>&-) || {
         print_failure "Elasticsearch failed to start" "$STARTUP_LOG"
         exit 1
     }
@@ -205,8 +217,14 @@ cmd_status() {
 }
 
 case ${1:-} in
-start) cmd_start ;;
-stop) cmd_stop ;;
+start)
+    take_lock
+    cmd_start
+    ;;
+stop)
+    take_lock
+    cmd_stop
+    ;;
 status) cmd_status ;;
 *)
     echo "usage: $0 start|stop|status" >&2

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
 import org.apache.lucene.analysis.ngram.EdgeNGramTokenizer;
@@ -20,6 +21,7 @@ import org.elasticsearch.common.settings.IndexScopedSettings;
 import org.elasticsearch.common.settings.Settings;
 import org.elasticsearch.common.settings.SettingsFilter;
 import org.elasticsearch.features.NodeFeature;
+import org.elasticsearch.index.analysis.CharFilterFactory;
 import org.elasticsearch.index.analysis.PreConfiguredTokenFilter;
 import org.elasticsearch.index.analysis.PreConfiguredTokenizer;
 import org.elasticsearch.index.analysis.TokenFilterFactory;
@@ -36,9 +38,10 @@ import org.elasticsearch.rest.RestHandler;
  * distribution leaves out and Maven Central does not carry.
  *
  * <p>From analysis-common: the asciifolding, ngram and edge_ngram components that
- * Wagtail's index settings use; names, defaults and the max_ngram_diff check follow
- * that module so index settings written for a stock node work unchanged. From
- * rest-root: GET and HEAD /, see {@link RootInfoRestHandler}.
+ * Wagtail's index settings use, and the mapping char filter, lowercase with a language,
+ * stemmer (English) and porter_stem that our own settings (search/analysis.py) use; names,
+ * defaults and checks follow that module so index settings written for a stock node work
+ * unchanged. From rest-root: GET and HEAD /, see {@link RootInfoRestHandler}.
  */
 public final class DevNodePlugin extends Plugin implements AnalysisPlugin, ActionPlugin {
 
@@ -70,8 +73,17 @@ public final class DevNodePlugin extends Plugin implements AnalysisPlugin, Actio
         return Map.of(
             "asciifolding", AsciiFoldingTokenFilterFactory::new,
             "ngram", NGramTokenFilterFactory::new,
-            "edge_ngram", EdgeNGramTokenFilterFactory::new
+            "edge_ngram", EdgeNGramTokenFilterFactory::new,
+            LowerCaseTokenFilterFactory.TYPE, LowerCaseTokenFilterFactory::new,
+            StemmerTokenFilterFactory.TYPE, StemmerTokenFilterFactory::new,
+            PorterStemTokenFilterFactory.TYPE, PorterStemTokenFilterFactory::new
         );
+    }
+
+    /** A mapping without rules means nothing, so it needs settings, as in analysis-common. */
+    @Override
+    public Map<String, AnalysisProvider<CharFilterFactory>> getCharFilters() {
+        return Map.of(MappingCharFilterFactory.TYPE, AnalysisPlugin.requiresAnalysisSettings(MappingCharFilterFactory::new));
     }
 
     @Override
@@ -84,6 +96,7 @@ public final class DevNodePlugin extends Plugin implements AnalysisPlugin, Actio
     public List<PreConfiguredTokenFilter> getPreConfiguredTokenFilters() {
         return List.of(
             PreConfiguredTokenFilter.singleton("asciifolding", true, ASCIIFoldingFilter::new),
+            PreConfiguredTokenFilter.singleton(PorterStemTokenFilterFactory.TYPE, false, PorterStemFilter::new),
             PreConfiguredTokenFilter.singleton(
                 "ngram",
                 false,

@@ -1,0 +1,104 @@
+"""Elasticsearch analysis for Azerbaijani and English text, on top of Wagtail's index settings.
+
+Every searchable text field is indexed four ways (as sub-fields, see ``text_subfields``):
+
+- ``exact``: Azerbaijani/Turkish lowercasing, so İ→i and I→ı are right; ranked highest.
+- ``folded``: as exact, then ə→e and ASCII folding (ş→s, ç→c, ğ→g, ı→i, ö→o, ü→u): "Seki" finds "Şəki".
+- ``translit``: a loose English-romanisation key on both sides, so "sheki", "ganja" and
+  "mingachevir" find "Şəki", "Gəncə" and "Mingəçevir" (table in ``TRANSLITERATION``).
+- ``en``: English stemming, so "refugee" finds "refugees".
+
+Only analysis-common's standard filter types are used (mapping, lowercase with a language,
+asciifolding, stemmer), so the same settings work on any Elasticsearch 8 or 9 cluster.
+"""
+
+# ə is folded to e, not to a as asciifolding would: "Seki" and "Gence" are the usual spellings.
+FOLDING = ["Ə => e", "ə => e"]
+
+# Azerbaijani letters to English romanisation, then a → e so that the romanisations of ə
+# (Gəncə as "Ganja" or "Gence") meet. c is Azerbaijani for the English j sound; an English
+# "ch" must survive as ch, hence the explicit bigrams (the longest match wins).
+TRANSLITERATION = [
+    "ch => ch",
+    "Ch => ch",
+    "CH => ch",
+    "Ş => sh",
+    "ş => sh",
+    "Ç => ch",
+    "ç => ch",
+    "Ğ => gh",
+    "ğ => gh",
+    "X => kh",
+    "x => kh",
+    "Q => g",
+    "q => g",
+    "C => j",
+    "c => j",
+    "Ə => e",
+    "ə => e",
+    "A => e",
+    "a => e",
+    "İ => i",
+    "I => i",
+    "ı => i",
+    "Ö => o",
+    "ö => o",
+    "Ü => u",
+    "ü => u",
+]
+
+INDEX_SETTINGS = {
+    "settings": {
+        "analysis": {
+            "char_filter": {
+                "az_folding": {"type": "mapping", "mappings": FOLDING},
+                "az_transliteration": {"type": "mapping", "mappings": TRANSLITERATION},
+            },
+            "filter": {
+                "az_lowercase": {"type": "lowercase", "language": "turkish"},
+                "en_stemmer": {"type": "stemmer", "language": "english"},
+            },
+            "analyzer": {
+                "az_exact": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": ["az_lowercase"],
+                },
+                "az_folded": {
+                    "type": "custom",
+                    "char_filter": ["az_folding"],
+                    "tokenizer": "standard",
+                    "filter": ["az_lowercase", "asciifolding"],
+                },
+                "az_translit": {
+                    "type": "custom",
+                    "char_filter": ["az_transliteration"],
+                    "tokenizer": "standard",
+                    "filter": ["lowercase", "asciifolding"],
+                },
+                "en_stemmed": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": ["lowercase", "en_stemmer"],
+                },
+            },
+        }
+    }
+}
+
+SUBFIELD_ANALYZERS = {
+    "exact": "az_exact",
+    "folded": "az_folded",
+    "translit": "az_translit",
+    "en": "en_stemmed",
+}
+
+
+def text_subfields() -> dict:
+    """``es_extra`` for a SearchField: the four analysed sub-fields described above."""
+    return {
+        "fields": {
+            name: {"type": "text", "analyzer": analyzer}
+            for name, analyzer in SUBFIELD_ANALYZERS.items()
+        }
+    }

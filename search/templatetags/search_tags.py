@@ -1,0 +1,40 @@
+"""Links that refine or widen the current search, keeping every other parameter."""
+
+from django import template
+from django.http import QueryDict
+
+register = template.Library()
+
+# Single-valued filters: choosing a value replaces the current one.
+SINGLE = {"organization_type", "city", "date_from", "date_to", "type", "sort"}
+
+
+def _query(request) -> QueryDict:
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params
+
+
+@register.simple_tag(takes_context=True)
+def refine_url(context, name: str, value) -> str:
+    """The current search narrowed by ``name=value`` (year is a date range), from page 1."""
+    params = _query(context["request"])
+    value = str(value)
+    if name == "year":
+        params["date_from"], params["date_to"] = f"{value}-01-01", f"{value}-12-31"
+    elif name in SINGLE:
+        params[name] = value
+    elif value not in params.getlist(name):
+        params.appendlist(name, value)
+    return "?" + params.urlencode()
+
+
+@register.simple_tag(takes_context=True)
+def remove_url(context, name: str, value="") -> str:
+    """The current search without ``name`` (only its ``value`` when the name repeats)."""
+    params = _query(context["request"])
+    if value and name not in SINGLE:
+        params.setlist(name, [v for v in params.getlist(name) if v != str(value)])
+    else:
+        params.pop(name, None)
+    return "?" + params.urlencode()
