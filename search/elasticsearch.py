@@ -276,7 +276,8 @@ def _suggestion(query: SearchQuery, suggest: dict) -> str | None:
     return suggestion if suggestion != query.text else None
 
 
-def search(backend, query: SearchQuery) -> RawResults:
+def search(backend, query: SearchQuery, *, client=None) -> RawResults:
+    """``client``: the Elasticsearch client to send with (default: the backend's)."""
     models = _models(query)
     locale_ids = _locale_ids(query.languages)
     filters = [
@@ -308,7 +309,7 @@ def search(backend, query: SearchQuery) -> RawResults:
             "did_you_mean": {"term": {"field": "_all_text", "suggest_mode": "missing", "size": 1}},
         }
     indexes = sorted({backend.get_index_for_model(model).name for model in models})
-    response = backend.es.search(index=indexes, **body)
+    response = (client or backend.es).search(index=indexes, **body)
 
     content_types = {_content_type(backend, model): model for model in models}
     hits = []
@@ -342,7 +343,7 @@ def search(backend, query: SearchQuery) -> RawResults:
     )
 
 
-def autocomplete(backend, *, text: str, languages, limit: int) -> list[RawHit]:
+def autocomplete(backend, *, text: str, languages, limit: int, client=None) -> list[RawHit]:
     """Titles and organization names starting with what the reader has typed so far."""
     models = [PressReleasePage, Organization]
     locale_ids = _locale_ids(languages)
@@ -353,7 +354,7 @@ def autocomplete(backend, *, text: str, languages, limit: int) -> list[RawHit]:
         for sub in ("folded", "translit")
     ]
     filters = [_model_filter(backend, model, SearchQuery(), locale_ids) for model in models]
-    response = backend.es.search(
+    response = (client or backend.es).search(
         index=sorted({backend.get_index_for_model(model).name for model in models}),
         query={
             "bool": {

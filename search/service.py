@@ -3,9 +3,12 @@
 The page, the JSON endpoint and (later) the API are thin front ends over ``search_run``.
 Elasticsearch answers when it is Wagtail's default backend (search/elasticsearch.py),
 otherwise the database backend does the same job with fewer features (search/database.py).
+When Elasticsearch is configured but does not answer, the database answers instead and the
+results say so (``degraded``): readers get a reduced search rather than an error page.
 """
 
 import datetime
+import logging
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -22,9 +25,19 @@ from pressroom.models import PressReleasePage
 
 from . import database, elasticsearch
 from .query import SearchQuery
+from .sync import EngineUnreachable, engine_call
+
+logger = logging.getLogger(__name__)
 
 FACETS = ("organization", "organization_type", "city", "topic", "year", "lang")
 AUTOCOMPLETE_LIMIT = 8
+# Wagtail's database backend keeps its own full-text index only while it is the configured
+# backend; its "fallback" variant matches the models' columns directly (icontains), so it
+# answers with what the database holds even though Elasticsearch was doing the indexing.
+DEGRADED_BACKEND = "wagtail.search.backends.database.fallback"
+# Seconds a reader waits for Elasticsearch before the database answers instead; the
+# backend's own TIMEOUT (default 10 s) is meant for indexing and would hang the page.
+READ_TIMEOUT = 3
 FACET_TITLES = {
     "organization": gettext_lazy("Organization"),
     "organization_type": gettext_lazy("Organization type"),
@@ -88,6 +101,8 @@ class SearchResults:
     suggestion: str | None
     engine: str
     notices: list[str] = field(default_factory=list)
+    # True when Elasticsearch is configured but did not answer and the database did.
+    degraded: bool = False
 
     @property
     def facet_groups(self) -> list[tuple[tuple[str, str], list[FacetValue]]]:
@@ -139,6 +154,7 @@ class SearchResults:
                 name: [value.to_dict() for value in values] for name, values in self.facets.items()
             },
             "suggestion": self.suggestion,
+            "degraded": self.degraded,
         }
 
 
@@ -249,15 +265,34 @@ def _facets(query: SearchQuery, raw: dict[str, dict[str, int]], language: str) -
     return facets
 
 
+def _read_client(backend):
+    """The backend's client with a reader's patience: a short timeout and no retries."""
+    return backend.es.options(request_timeout=READ_TIMEOUT, max_retries=0)
+
+
+def _on_elasticsearch(backend, operation, **kwargs):
+    """``operation``'s answer, or None when the engine is unreachable (logged, not raised)."""
+    try:
+        return engine_call(
+            backend, lambda: operation(backend, client=_read_client(backend), **kwargs)
+        )
+    except EngineUnreachable as error:
+        logger.warning("Elasticsearch unreachable, searching the database instead: %s", error)
+        return None
+
+
 def search_run(*, query: SearchQuery, request=None, language: str = "en") -> SearchResults:
     """Run the search; raises PageOutOfRange when the page is past the last one."""
     backend = get_search_backend()
+    raw, engine, degraded = None, "database", False
     if uses_elasticsearch(backend):
-        raw = elasticsearch.search(backend, query)
-        engine = "elasticsearch"
-    else:
+        raw = _on_elasticsearch(backend, elasticsearch.search, query=query)
+        if raw is None:
+            backend, degraded = get_search_backend(DEGRADED_BACKEND), True
+        else:
+            engine = "elasticsearch"
+    if raw is None:
         raw = database.search(backend, query)
-        engine = "database"
     pages = max(1, -(-raw.count // query.page_size))
     if query.page > pages:
         raise PageOutOfRange(query.page, pages)
@@ -269,6 +304,7 @@ def search_run(*, query: SearchQuery, request=None, language: str = "en") -> Sea
         suggestion=raw.suggestion,
         engine=engine,
         notices=list(query.notices),
+        degraded=degraded,
     )
 
 
@@ -278,14 +314,12 @@ def search_autocomplete(*, text: str, languages, request=None) -> list[dict]:
     if not text:
         return []
     backend = get_search_backend()
+    raw = None
+    options = {"text": text, "languages": languages, "limit": AUTOCOMPLETE_LIMIT}
     if uses_elasticsearch(backend):
-        raw = elasticsearch.autocomplete(
-            backend, text=text, languages=languages, limit=AUTOCOMPLETE_LIMIT
-        )
-    else:
-        raw = database.autocomplete(
-            backend, text=text, languages=languages, limit=AUTOCOMPLETE_LIMIT
-        )
+        raw = _on_elasticsearch(backend, elasticsearch.autocomplete, **options)
+    if raw is None:
+        raw = database.autocomplete(backend, **options)
     return [
         {"type": hit.type, "id": hit.id, "title": hit.title, "url": hit.url}
         for hit in _load_hits(raw, request)

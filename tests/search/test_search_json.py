@@ -5,7 +5,8 @@ def test_json_contract_shape(client, corpus):
     response = client.get("/en/search/json/", {"q": "refugees", "type": "press_release"})
     assert response.status_code == 200
     data = response.json()
-    assert set(data) == {"count", "items", "facets", "suggestion"}
+    assert set(data) == {"count", "items", "facets", "suggestion", "degraded"}
+    assert data["degraded"] is False
     assert data["count"] == len(data["items"]) == 2
     item = data["items"][0]
     assert set(item) == {

@@ -21,6 +21,10 @@
   var controller = null;
 
   function close() {
+    // A late answer must not reopen the list the reader has just closed or emptied.
+    clearTimeout(timer);
+    if (controller) controller.abort();
+    controller = null;
     list.hidden = true;
     list.textContent = "";
     active = -1;
@@ -85,5 +89,8 @@
       close();
     }
   });
-  input.addEventListener("blur", function () { setTimeout(close, 200); });
+  // Pressing on a suggestion would blur the input and close the list before the click
+  // lands; keeping the focus in the input lets the click follow the link.
+  list.addEventListener("mousedown", function (event) { event.preventDefault(); });
+  input.addEventListener("blur", close);
 })();
