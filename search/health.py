@@ -1,5 +1,6 @@
 """The search engine's state for /healthz: reachable or not, and what it still owes us."""
 
+from django.db import DatabaseError
 from django.db.models import Count, Min
 from django.utils import timezone
 from wagtail.search.backends import get_search_backend
@@ -29,7 +30,11 @@ def search_engine_state() -> dict:
             state = {"status": "unreachable", "error": str(error)[:200]}
         else:
             state = {"status": "ok", "cluster": health["status"]}
-    outbox = IndexChange.objects.aggregate(backlog=Count("id"), oldest=Min("created_at"))
+    try:
+        outbox = IndexChange.objects.aggregate(backlog=Count("id"), oldest=Min("created_at"))
+    except DatabaseError as error:  # e.g. migrations not applied yet: still answer the probe
+        state.update(backlog=None, oldest_pending_seconds=None, outbox_error=type(error).__name__)
+        return state
     state["backlog"] = outbox["backlog"]
     state["oldest_pending_seconds"] = (
         round((timezone.now() - outbox["oldest"]).total_seconds()) if outbox["oldest"] else None
