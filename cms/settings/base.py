@@ -42,6 +42,9 @@ INSTALLED_APPS = [
     "home",
     "directory",
     "pressroom",
+    "partners",
+    "accounts",
+    "newsrooms",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail_modeladmin",
@@ -59,6 +62,7 @@ INSTALLED_APPS = [
     # After wagtail.search: its ready() connects the index signal handlers search replaces.
     "search",
     "wagtail.admin",
+    "wagtail.api.v3",
     "wagtail",
     "modelcluster",
     "taggit",
@@ -205,3 +209,9 @@ LOGGING = {
         "django_tasks": {"level": os.environ.get("TASKS_LOG_LEVEL", "WARNING")},
     },
 }
+
+# Headless API for partner sites (partners app): tokens, rate limits, CORS, webhooks.
+
+# Organization accounts (accounts app): registration, login lockout, password reset.
+
+# Newsrooms (newsrooms app): per-organization groups, permissions and the review workflow.

@@ -1,0 +1,7 @@
+"""The "For Organizations" pages under /<lang>/organizations/."""
+
+from django.urls import path
+
+app_name = "accounts"
+
+urlpatterns: list = []
