@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | md5sum | cut -c1-8)
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run test lint format check test-sqlite test-postgres es-start es-stop chromium
+.PHONY: help venv run test lint format check test-sqlite test-postgres es-start es-stop chromium bench-search
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -63,3 +63,10 @@ test-postgres: venv chromium ## The suite on a throwaway PostgreSQL cluster (ins
 
 test: lint check ## Everything: lint, checks, the suite on SQLite and PostgreSQL against one Elasticsearch node
 	@$(WITH_ES) $(MAKE) --no-print-directory test-sqlite test-postgres
+
+BENCH_N ?= 100000
+# Not a test: minutes at the default N. A throwaway PostgreSQL cluster (migrated first) and the
+# local Elasticsearch node, indexes of the run's own deleted at the end (docs/benchmarks.md).
+bench-search: venv ## Search benchmark: load BENCH_N releases (default 100000), index, time queries (docs/benchmarks.md)
+	$(WITH_ES) bash scripts/postgres.sh env DJANGO_SETTINGS_MODULE=cms.settings.test BENCH_N=$(BENCH_N) \
+		bash -c '$(MANAGE) migrate --noinput -v 0 && $(MANAGE) bench_search'

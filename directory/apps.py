@@ -6,3 +6,14 @@ class DirectoryConfig(AppConfig):
 
     name = "directory"
     verbose_name = "NGO directory"
+
+    def ready(self):
+        from .search import search_register
+
+        search_register()
+
+        from wagtail.api.v3.urls import api
+
+        from .api import router
+
+        api.add_router("/organizations/", router)

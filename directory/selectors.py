@@ -31,14 +31,51 @@ class DirectoryFilters:
         )
 
 
+def live_organizations() -> QuerySet[Organization]:
+    """Published organizations: what readers may see and find."""
+    return Organization.objects.filter(live=True)
+
+
+def organizations_filter(
+    queryset: QuerySet[Organization],
+    /,
+    *,
+    organizations: tuple[str, ...] = (),
+    organization_type: str = "",
+    city: str = "",
+) -> QuerySet[Organization]:
+    """The public organization filters, for the directory and search's database fallback.
+
+    ``organizations``: slugs, any of them.
+    """
+    if organizations:
+        queryset = queryset.filter(slug__in=organizations)
+    if organization_type:
+        queryset = queryset.filter(organization_type=organization_type)
+    if city:
+        queryset = queryset.filter(city=city)
+    return queryset
+
+
+def organization_names_by_slug(slugs: list[str], *, language: str) -> dict[str, str]:
+    """Each slug's organization name, in ``language`` where there is that translation."""
+    names = {}
+    for organization in Organization.objects.filter(slug__in=slugs).select_related("locale"):
+        if organization.slug not in names or organization.locale.language_code == language:
+            names[organization.slug] = organization.name
+    return names
+
+
 def organization_list(
     *, locale: Locale, filters: DirectoryFilters | None = None
 ) -> QuerySet[Organization]:
-    organizations = Organization.objects.filter(locale=locale, live=True)
+    organizations = live_organizations().filter(locale=locale)
     if filters:
-        if filters.organization_type:
-            organizations = organizations.filter(organization_type=filters.organization_type)
+        organizations = organizations_filter(
+            organizations, organization_type=filters.organization_type
+        )
         if filters.city:
+            # Unlike search (exact, as the engine's keyword field), the list forgives case.
             organizations = organizations.filter(city__iexact=filters.city)
         if filters.focus:
             organizations = organizations.filter(focus_areas__name__iexact=filters.focus)

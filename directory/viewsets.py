@@ -1,9 +1,15 @@
 """The admin's view of the directory: a snippet viewset staff search and filter."""
 
+from functools import wraps
+
 import django_filters
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import UpdatedAtColumn
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.permissions import policy_registry
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from .models import Organization, OrganizationType
 
@@ -17,8 +23,41 @@ class OrganizationFilterSet(WagtailFilterSet):
         fields = ["organization_type", "city", "live", "locale"]
 
 
+# Any of these on an entry lets a user reach its admin pages (edit, history, preview...).
+ENTRY_ACTIONS = ["add", "change", "delete", "view", "publish", "lock", "unlock"]
+
+
+class OrganizationIndexView(IndexView):
+    def get_base_queryset(self):
+        allowed = self.permission_policy.instances_user_has_any_permission_for(
+            self.request.user, ENTRY_ACTIONS
+        )
+        return super().get_base_queryset().filter(pk__in=allowed.values("pk"))
+
+
+def _entry_permission_required(view):
+    """Asks the permission policy about the entry a URL names, before the view runs.
+
+    Wagtail's generic snippet views check the model permission only (the default policy
+    is per model), while our policy (newsrooms/permissions.py) grants an organization's
+    users their own entry alone: one check here covers edit, history, revisions, preview,
+    workflow and the rest, instead of one per view class.
+    """
+
+    @wraps(view)
+    def checked(request, *args, **kwargs):
+        entry = get_object_or_404(Organization, pk=unquote(str(kwargs["pk"])))
+        policy = policy_registry.get_by_type(Organization)
+        if not policy.user_has_any_permission_for_instance(request.user, ENTRY_ACTIONS, entry):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return checked
+
+
 class OrganizationViewSet(SnippetViewSet):
     model = Organization
+    index_view_class = OrganizationIndexView
     icon = "group"
     menu_label = "Directory"
     menu_name = "directory"
@@ -33,3 +72,10 @@ class OrganizationViewSet(SnippetViewSet):
     # backend: restricting fields crashes SQLite's full-text backend ("no such column",
     # wagtail/wagtail#10217), and staff expect "ISA" to find ISAR on every database.
     search_backend_name = None
+
+    def get_urlpatterns(self):
+        patterns = super().get_urlpatterns()
+        for pattern in patterns:
+            if "pk" in pattern.pattern.regex.groupindex:
+                pattern.callback = _entry_permission_required(pattern.callback)
+        return patterns

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class NewsroomsConfig(AppConfig):
@@ -6,3 +7,15 @@ class NewsroomsConfig(AppConfig):
 
     name = "newsrooms"
     verbose_name = "Newsrooms"
+
+    def ready(self) -> None:
+        from wagtail.permissions import register_permission_policy
+
+        from directory.models import Organization
+
+        from .permissions import OrganizationPermissionPolicy
+        from .signal_handlers import setup_after_migrate
+
+        post_migrate.connect(setup_after_migrate, sender=self)
+        # Before the directory's snippet viewset asks for a policy (it would get the default).
+        register_permission_policy(Organization, OrganizationPermissionPolicy(Organization))

@@ -6,3 +6,6 @@ class PartnersConfig(AppConfig):
 
     name = "partners"
     verbose_name = "Partner sites"
+
+    def ready(self):
+        from . import checks, cors, signal_handlers  # noqa: F401 - registers receivers

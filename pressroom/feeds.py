@@ -1,16 +1,17 @@
-"""RSS and Atom feeds of the latest releases: site-wide, per organization, per topic.
+"""RSS, Atom and JSON feeds of the latest releases: site-wide, per organization, per topic.
 
 Each feed is per language: the URL prefix (/en/, /az/) selects the locale.
 Django's Feed makes the channel and item links absolute from the request's host.
 """
 
 import datetime
+import json
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, SyndicationFeed
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from taggit.models import Tag
@@ -98,7 +99,57 @@ class AtomReleasesFeed(ReleasesFeed):
     subtitle = ReleasesFeed.description
 
 
-def _pair(title: str, rss_name: str, atom_name: str, **kwargs) -> list[dict[str, str]]:
+class JsonFeed(SyndicationFeed):
+    """JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/) through Django's feed framework.
+
+    Django ships RSS and Atom generators only; subclassing its SyndicationFeed keeps one
+    ``ReleasesFeed`` (items, links, absolute URLs) behind all three formats.
+    """
+
+    content_type = "application/feed+json; charset=utf-8"
+
+    def write(self, outfile, encoding):
+        feed = {
+            "version": "https://jsonfeed.org/version/1.1",
+            "title": self.feed["title"],
+            "home_page_url": self.feed["link"],
+            "feed_url": self.feed["feed_url"],
+            "description": self.feed["description"],
+            "language": self.feed["language"],
+            "items": [self._item(item) for item in self.items],
+        }
+        outfile.write(json.dumps(_without_empty(feed), ensure_ascii=False))
+
+    @staticmethod
+    def _item(item: dict) -> dict:
+        return _without_empty(
+            {
+                "id": item["unique_id"] or item["link"],
+                "url": item["link"],
+                "title": item["title"],
+                "content_text": item["description"] or item["title"],
+                "summary": item["description"],
+                "date_published": item["pubdate"].isoformat() if item["pubdate"] else None,
+                "date_modified": item["updateddate"].isoformat() if item["updateddate"] else None,
+                "tags": list(item["categories"] or []),
+                "authors": [{"name": item["author_name"]}] if item["author_name"] else [],
+            }
+        )
+
+
+def _without_empty(values: dict) -> dict:
+    """JSON Feed leaves out what a feed does not have rather than sending nulls."""
+    return {key: value for key, value in values.items() if value not in (None, "", [])}
+
+
+class JsonReleasesFeed(ReleasesFeed):
+    feed_type = JsonFeed
+
+
+def _feed_links(
+    title: str, rss_name: str, atom_name: str, json_name: str, **kwargs
+) -> list[dict[str, str]]:
+    """The feed links of one subject, in every format."""
     return [
         {
             "type": "application/rss+xml",
@@ -110,27 +161,34 @@ def _pair(title: str, rss_name: str, atom_name: str, **kwargs) -> list[dict[str,
             "title": f"{title} (Atom)",
             "url": reverse(atom_name, kwargs=kwargs),
         },
+        {
+            "type": "application/feed+json",
+            "title": f"{title} (JSON Feed)",
+            "url": reverse(json_name, kwargs=kwargs),
+        },
     ]
 
 
 def site_feed_urls() -> list[dict[str, str]]:
     """The feeds advertised in every page's head, under the active language's prefix."""
-    return _pair(_("Latest press releases"), "feed-rss", "feed-atom")
+    return _feed_links(_("Latest press releases"), "feed-rss", "feed-atom", "feed-json")
 
 
 def organization_feed_urls(organization: Organization) -> list[dict[str, str]]:
-    return _pair(
+    return _feed_links(
         _("Press releases of %(name)s") % {"name": organization.name},
         "organization-feed-rss",
         "organization-feed-atom",
+        "organization-feed-json",
         organization=organization.slug,
     )
 
 
 def topic_feed_urls(topic: Tag) -> list[dict[str, str]]:
-    return _pair(
+    return _feed_links(
         _("Press releases on %(topic)s") % {"topic": topic.name},
         "topic-feed-rss",
         "topic-feed-atom",
+        "topic-feed-json",
         topic=topic.slug,
     )

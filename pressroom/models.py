@@ -17,6 +17,7 @@ from wagtail.search import index
 from core.fields import StringListField
 from core.translation import PerTranslationField
 from directory.contact import Contact
+from newsrooms.forms import ReleaseForm
 from search.analysis import text_subfields
 
 from .blocks import PressReleaseBodyBlock
@@ -106,6 +107,8 @@ class PressReleasePage(Page):
     )
 
     objects = PressReleaseManager()
+    # Credits newsroom releases to the newsroom's organization (newsrooms/forms.py).
+    base_form_class = ReleaseForm
 
     # A translation or copy is a different release: it gets its own external ID,
     # so it is neither copied, nor synchronised or offered for translation by wagtail-localize.
@@ -268,5 +271,6 @@ class PressReleaseFunder(OrganizationLink):
     page = ParentalKey(PressReleasePage, related_name="funder_links", on_delete=models.CASCADE)
 
 
-# The import log lives in its own module; importing it here registers it with the app.
+# The change log and the import log live in their own modules; importing them registers them.
+from .models_changes import ReleaseChange  # noqa: E402, F401
 from .models_import import ImportRun  # noqa: E402, F401

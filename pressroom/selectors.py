@@ -1,5 +1,6 @@
 """Reads for the public press room: lists, filters and their options."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
@@ -42,15 +43,49 @@ def release_list(
 ) -> QuerySet[PressReleasePage]:
     releases = live_releases().descendant_of(index_page)
     if filters:
-        if filters.organization:
-            releases = releases.filter(organization__slug=filters.organization)
+        releases = releases_filter(
+            releases,
+            organizations=(filters.organization,) if filters.organization else (),
+            topics=(filters.topic,) if filters.topic else (),
+            year=filters.year,
+        )
         if filters.city:
+            # Unlike search (exact, as the engine's keyword field), the list forgives case.
             releases = releases.filter(city__iexact=filters.city)
-        if filters.topic:
-            releases = releases.filter(topics__slug=filters.topic)
-        if filters.year:
-            releases = releases.filter(release_date__year=filters.year)
     return releases.order_by("-release_date", "-pk").distinct()
+
+
+def releases_filter(
+    releases: QuerySet[PressReleasePage],
+    /,
+    *,
+    organizations: tuple[str, ...] = (),
+    organization_type: str = "",
+    city: str = "",
+    topics: tuple[str, ...] = (),
+    year: int | None = None,
+    date_from: datetime.date | None = None,
+    date_to: datetime.date | None = None,
+) -> QuerySet[PressReleasePage]:
+    """The public release filters, for the list page and search's database fallback alike.
+
+    ``organizations``: issued by any of them; ``topics``: tagged with every one of them.
+    """
+    if organizations:
+        releases = releases.filter(organization__slug__in=organizations)
+    if organization_type:
+        releases = releases.filter(organization__organization_type=organization_type)
+    if city:
+        releases = releases.filter(city=city)
+    for topic in topics:
+        releases = releases.filter(topics__slug=topic)
+    if year:
+        releases = releases.filter(release_date__year=year)
+    if date_from:
+        releases = releases.filter(release_date__gte=date_from)
+    if date_to:
+        releases = releases.filter(release_date__lte=date_to)
+    return releases.distinct()
 
 
 def release_filter_options(*, index_page: PressReleaseIndexPage) -> dict[str, list]:
@@ -73,6 +108,10 @@ def release_filter_options(*, index_page: PressReleaseIndexPage) -> dict[str, li
             reverse=True,
         ),
     }
+
+
+def topic_names_by_slug(slugs: list[str]) -> dict[str, str]:
+    return dict(Tag.objects.filter(slug__in=slugs).values_list("slug", "name"))
 
 
 def release_topics() -> QuerySet[Tag]:

@@ -8,16 +8,13 @@ filters and facet counts come from the ORM and highlights are made here, escaped
 import re
 
 from django.db.models import Count, F, Q
-from django.db.models.functions import ExtractYear
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from wagtail.models import Locale
 from wagtail.search.query import Phrase, PlainText
 
-from directory.models import Organization
-from pressroom.models import PressReleasePage
-
 from .elasticsearch import FRAGMENTS, RawHit, RawResults
 from .query import SearchQuery, Term
+from .registry import SearchType, active_filters, registry
 
 FRAGMENT_CHARS = 80
 
@@ -26,34 +23,15 @@ def _locale_ids(languages) -> list[int]:
     return list(Locale.objects.filter(language_code__in=languages).values_list("pk", flat=True))
 
 
-def _releases(query: SearchQuery, locale_ids):
-    releases = PressReleasePage.objects.live().public().filter(locale_id__in=locale_ids)
-    if query.organizations:
-        releases = releases.filter(organization__slug__in=query.organizations)
-    if query.organization_type:
-        releases = releases.filter(organization__organization_type=query.organization_type)
-    if query.city:
-        releases = releases.filter(city=query.city)
-    for topic in query.topics:
-        releases = releases.filter(topics__slug=topic)
-    if query.date_from:
-        releases = releases.filter(release_date__gte=query.date_from)
-    if query.date_to:
-        releases = releases.filter(release_date__lte=query.date_to)
-    return releases.distinct()
+def _public(search_type: SearchType, locale_ids):
+    return search_type.live().filter(**{f"{search_type.locale_field}__in": locale_ids})
 
 
-def _organizations(query: SearchQuery, locale_ids):
-    if query.topics or query.date_from or query.date_to:
-        return Organization.objects.none()
-    organizations = Organization.objects.filter(live=True, locale_id__in=locale_ids)
-    if query.organizations:
-        organizations = organizations.filter(slug__in=query.organizations)
-    if query.organization_type:
-        organizations = organizations.filter(organization_type=query.organization_type)
-    if query.city:
-        organizations = organizations.filter(city=query.city)
-    return organizations
+def _candidates(search_type: SearchType, active: dict, locale_ids):
+    """What the type's own selectors let through the reader's filters; None if ruled out."""
+    if not search_type.supports(active):
+        return None
+    return search_type.narrow(_public(search_type, locale_ids), **active)
 
 
 def _wagtail_query(term: Term):
@@ -94,28 +72,16 @@ def _counts(queryset, expression) -> dict[str, int]:
     return {str(row["value"]): row["count"] for row in rows if row["value"] not in (None, "")}
 
 
-def _merge(*counts: dict[str, int]) -> dict[str, int]:
-    merged: dict[str, int] = {}
-    for part in counts:
-        for value, count in part.items():
-            merged[value] = merged.get(value, 0) + count
-    return merged
-
-
-def _facets(releases, organizations) -> dict[str, dict[str, int]]:
-    return {
-        "organization": _merge(
-            _counts(releases, F("organization__slug")), _counts(organizations, F("slug"))
-        ),
-        "organization_type": _merge(
-            _counts(releases, F("organization__organization_type")),
-            _counts(organizations, F("organization_type")),
-        ),
-        "city": _merge(_counts(releases, F("city")), _counts(organizations, F("city"))),
-        "topic": _counts(releases, F("topics__slug")),
-        "year": _counts(releases, ExtractYear("release_date")),
-        "lang": _merge(_counts(releases, F("locale_id")), _counts(organizations, F("locale_id"))),
-    }
+def _facets(matched: dict[SearchType, list[int]]) -> dict[str, dict[str, int]]:
+    """Counts per facet value over every type's matches, as the engine's aggregations give."""
+    facets: dict[str, dict[str, int]] = {facet.name: {} for facet in registry.facets()}
+    for search_type, pks in matched.items():
+        queryset = search_type.model.objects.filter(pk__in=pks)
+        for name, source in search_type.facets.items():
+            expression = F(source.orm) if isinstance(source.orm, str) else source.orm
+            for value, count in _counts(queryset, expression).items():
+                facets[name][value] = facets[name].get(value, 0) + count
+    return facets
 
 
 def highlight(text: str, words: list[str], *, whole: bool = False) -> list[str]:
@@ -151,12 +117,8 @@ def highlight(text: str, words: list[str], *, whole: bool = False) -> list[str]:
     return fragments
 
 
-def _highlights(obj, words: list[str]) -> dict:
-    if isinstance(obj, PressReleasePage):
-        title = obj.title
-        texts = [obj.summary, *[strip_tags(str(block.value)) for block in obj.body]]
-    else:
-        title, texts = obj.name, [strip_tags(obj.description)]
+def _highlights(search_type: SearchType, obj, words: list[str]) -> dict:
+    title, texts = search_type.texts(obj)
     title_fragments = highlight(title, words, whole=True)
     body = []
     for text in texts:
@@ -166,60 +128,55 @@ def _highlights(obj, words: list[str]) -> dict:
 
 def search(backend, query: SearchQuery) -> RawResults:
     locale_ids = _locale_ids(query.languages)
-    releases = _releases(query, locale_ids) if query.type != "organization" else None
-    organizations = _organizations(query, locale_ids) if query.type != "press_release" else None
-    release_pks = _matching(backend, releases, query) if releases is not None else []
-    organization_pks = _matching(backend, organizations, query) if organizations is not None else []
-    release_qs = PressReleasePage.objects.filter(pk__in=release_pks)
-    organization_qs = Organization.objects.filter(pk__in=organization_pks)
+    active = active_filters(query)
+    matched = {}
+    for search_type in registry.types(query.type):
+        candidates = _candidates(search_type, active, locale_ids)
+        if candidates is not None:
+            matched[search_type] = _matching(backend, candidates, query)
 
-    ordered = [(PressReleasePage, pk) for pk in release_pks]
+    # Types in their registered order; newest/oldest put the dated ones first, by date (ties
+    # by primary key, as the engine breaks them), and the undated after them.
+    ordered = [(t, pk) for t, pks in matched.items() for pk in pks]
     if query.effective_sort != "relevance":
-        dates = dict(release_qs.values_list("pk", "release_date"))
+        dated = [item for item in ordered if item[0].date_field]
+        dates = {}
+        for search_type in {t for t, _pk in dated}:
+            rows = search_type.model.objects.filter(pk__in=matched[search_type])
+            for pk, day in rows.values_list("pk", search_type.date_field):
+                dates[(search_type, pk)] = day
         newest = query.effective_sort == "newest"
-        ordered.sort(key=lambda item: item[1], reverse=newest)
-        ordered.sort(key=lambda item: dates[item[1]], reverse=newest)
-    ordered += [(Organization, pk) for pk in organization_pks]
+        dated.sort(key=lambda item: item[1], reverse=newest)
+        dated.sort(key=lambda item: dates[item], reverse=newest)
+        ordered = dated + [item for item in ordered if not item[0].date_field]
     page = ordered[query.offset : query.offset + query.page_size]
 
     words = query.parsed.words()
     objects = {
-        PressReleasePage: PressReleasePage.objects.in_bulk(
-            [pk for model, pk in page if model is PressReleasePage]
-        ),
-        Organization: Organization.objects.in_bulk(
-            [pk for model, pk in page if model is Organization]
-        ),
+        search_type: search_type.model.objects.in_bulk([pk for t, pk in page if t is search_type])
+        for search_type in matched
     }
     hits = [
-        RawHit(model=model, pk=pk, highlights=_highlights(objects[model][pk], words))
-        for model, pk in page
-        if pk in objects[model]
+        RawHit(search_type=t, pk=pk, highlights=_highlights(t, objects[t][pk], words))
+        for t, pk in page
+        if pk in objects[t]
     ]
-    return RawResults(
-        count=len(ordered),
-        hits=hits,
-        facets=_facets(release_qs, organization_qs),
-        suggestion=None,
-    )
+    return RawResults(count=len(ordered), hits=hits, facets=_facets(matched), suggestion=None)
 
 
 def autocomplete(backend, *, text: str, languages, limit: int) -> list[RawHit]:
     """Titles and names containing the text; a plain ORM lookup, as the database backends'
     own autocomplete differs between SQLite and PostgreSQL."""
     locale_ids = _locale_ids(languages)
-    releases = (
-        PressReleasePage.objects.live()
-        .public()
-        .filter(locale_id__in=locale_ids, title__icontains=text)
-        .order_by("-release_date")
-        .values_list("pk", flat=True)[:limit]
-    )
-    organizations = (
-        Organization.objects.filter(live=True, locale_id__in=locale_ids)
-        .filter(Q(name__icontains=text) | Q(acronym__icontains=text) | Q(name_az__icontains=text))
-        .values_list("pk", flat=True)[:limit]
-    )
-    hits = [RawHit(PressReleasePage, pk) for pk in releases]
-    hits += [RawHit(Organization, pk) for pk in organizations]
+    hits = []
+    for search_type in registry.types():
+        if not search_type.autocomplete_fields:
+            continue
+        contains = Q()
+        for name in search_type.autocomplete_fields:
+            contains |= Q(**{f"{name}__icontains": text})
+        matches = _public(search_type, locale_ids).filter(contains)
+        if search_type.date_field:
+            matches = matches.order_by(f"-{search_type.date_field}")
+        hits += [RawHit(search_type, pk) for pk in matches.values_list("pk", flat=True)[:limit]]
     return hits[:limit]

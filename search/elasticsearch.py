@@ -10,47 +10,18 @@ match-type query, never as query-string syntax.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Model
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.search import index
 
-from directory.models import Organization
-from pressroom.models import PressReleasePage
-
 from .query import ParsedText, SearchQuery, Term
+from .registry import FILTERS, SearchType, active_filters, registry
 
 # Sub-fields of search/analysis.py and how much a match in each counts: the exact spelling
-# first, then folded and stemmed, and a transliteration last.
+# first, then folded and stemmed, and a transliteration last. Each field's own boost (its
+# SearchField's, per content type) multiplies these.
 SUBFIELD_BOOSTS = {"exact": 4, "folded": 2, "en": 2, "translit": 1}
 HIGHLIGHT_ORDER = ("exact", "folded", "en", "translit")
 
-# Searched text fields per model, with their boost: title over summary over body.
-TEXT_FIELDS = {
-    PressReleasePage: {
-        "title": 3,
-        "summary": 2,
-        "body": 1,
-        "organization_names": 2,
-        "participant_names": 1,
-        "funder_names": 1,
-        "topic_names": 1,
-        "city": 1,
-    },
-    Organization: {"name": 3, "acronym": 3, "name_az": 2, "description": 1, "city": 1},
-}
-TITLE_FIELD = {PressReleasePage: "title", Organization: "name"}
-BODY_FIELDS = {PressReleasePage: ("summary", "body"), Organization: ("description",)}
-AUTOCOMPLETE_FIELDS = {PressReleasePage: ("title",), Organization: ("name", "acronym", "name_az")}
-
-# Facets: the filter field that holds each facet's value, per model (absent: no value).
-FACET_FIELDS = {
-    "organization": {PressReleasePage: "organization_slug", Organization: "slug"},
-    "organization_type": {PressReleasePage: "organization_type", Organization: "organization_type"},
-    "city": {PressReleasePage: "city", Organization: "city"},
-    "topic": {PressReleasePage: "topic_slugs"},
-    "year": {PressReleasePage: "year"},
-    "lang": {PressReleasePage: "locale_id", Organization: "locale_id"},
-}
 # Terms aggregations return only their top ``size`` buckets: ask for more than can exist.
 FACET_SIZE = 10_000
 FRAGMENTS = 3
@@ -58,7 +29,7 @@ FRAGMENTS = 3
 
 @dataclass
 class RawHit:
-    model: type[Model]
+    search_type: SearchType
     pk: int
     highlights: dict = field(default_factory=dict)
 
@@ -91,19 +62,11 @@ def _content_type(backend, model) -> str:
     return _mapping(backend, model).get_content_type()
 
 
-def _models(query: SearchQuery) -> list[type[Model]]:
-    return {
-        "press_release": [PressReleasePage],
-        "organization": [Organization],
-        "all": [PressReleasePage, Organization],
-    }[query.type]
-
-
-def _text_fields(backend, models, *, exclude_translit=False) -> list[str]:
+def _text_fields(backend, types: list[SearchType], *, exclude_translit=False) -> list[str]:
     fields = []
-    for model in models:
-        for name, boost in TEXT_FIELDS[model].items():
-            column = _column(backend, model, name)
+    for search_type in types:
+        for name, boost in search_type.text_fields().items():
+            column = _column(backend, search_type.model, name)
             for sub, sub_boost in SUBFIELD_BOOSTS.items():
                 if not (exclude_translit and sub == "translit"):
                     fields.append(f"{column}.{sub}^{boost * sub_boost}")
@@ -150,57 +113,49 @@ def _private_paths() -> list[str]:
     return list(PageViewRestriction.objects.values_list("page__path", flat=True))
 
 
-def _model_filter(backend, model, query: SearchQuery, locale_ids: list[int]) -> dict | None:
-    """All filters for one model's documents; None when the filters rule the model out."""
+def _type_filter(backend, search_type: SearchType, active: dict, locale_ids: list[int]):
+    """All filters for one type's documents; None when the filters rule the type out."""
+    if not search_type.supports(active):
+        return None
+    model = search_type.model
 
     def col(name):
         return _filter_column(backend, model, name)
 
     clauses = [
         {"term": {"_django_content_type": _content_type(backend, model)}},
-        {"terms": {col("locale_id"): locale_ids}},
+        {"terms": {col(search_type.locale_field): locale_ids}},
     ]
+    if search_type.live_field:
+        clauses.append({"term": {col(search_type.live_field): True}})
     must_not = []
-    if model is PressReleasePage:
-        clauses.append({"term": {_filter_column(backend, Page, "live"): True}})
+    if issubclass(model, Page):
         path = _filter_column(backend, Page, "path")
         must_not = [{"prefix": {path: restricted}} for restricted in _private_paths()]
-        if query.organizations:
-            clauses.append({"terms": {col("organization_slug"): list(query.organizations)}})
-        if query.organization_type:
-            clauses.append({"term": {col("organization_type"): query.organization_type}})
-        if query.city:
-            clauses.append({"term": {col("city"): query.city}})
-        clauses += [{"term": {col("topic_slugs"): topic}} for topic in query.topics]
-        dates = {}
-        if query.date_from:
-            dates["gte"] = query.date_from.isoformat()
-        if query.date_to:
-            dates["lte"] = query.date_to.isoformat()
-        if dates:
-            clauses.append({"range": {col("release_date"): dates}})
-    else:
-        if query.topics or query.date_from or query.date_to:
-            return None
-        clauses.append({"term": {col("live"): True}})
-        if query.organizations:
-            clauses.append({"terms": {col("slug"): list(query.organizations)}})
-        if query.organization_type:
-            clauses.append({"term": {col("organization_type"): query.organization_type}})
-        if query.city:
-            clauses.append({"term": {col("city"): query.city}})
+    ranges: dict[str, dict] = {}
+    for name, value in active.items():
+        column, kind = col(search_type.filters[name]), FILTERS[name]
+        if kind == "any":
+            clauses.append({"terms": {column: list(value)}})
+        elif kind == "all":
+            clauses += [{"term": {column: one}} for one in value]
+        elif kind == "one":
+            clauses.append({"term": {column: value}})
+        else:
+            ranges.setdefault(column, {})[kind] = value.isoformat()
+    clauses += [{"range": {column: bounds}} for column, bounds in ranges.items()]
     return {"bool": {"filter": clauses, "must_not": must_not}}
 
 
-def _facet_columns(backend, models) -> dict[str, set[str]]:
-    columns = {}
-    for facet, per_model in FACET_FIELDS.items():
-        columns[facet] = {
-            _filter_column(backend, model, per_model[model])
-            for model in models
-            if model in per_model
+def _facet_columns(backend, types: list[SearchType]) -> dict[str, set[str]]:
+    return {
+        facet.name: {
+            _filter_column(backend, t.model, t.facets[facet.name].field)
+            for t in types
+            if facet.name in t.facets
         }
-    return columns
+        for facet in registry.facets()
+    }
 
 
 def _aggregations(facet_columns: dict[str, set[str]]) -> dict:
@@ -211,12 +166,12 @@ def _aggregations(facet_columns: dict[str, set[str]]) -> dict:
     }
 
 
-def _highlight(backend, models) -> dict:
+def _highlight(backend, types: list[SearchType]) -> dict:
     fields = {}
-    for model in models:
-        title = TITLE_FIELD[model]
-        for name in (title, *BODY_FIELDS[model]):
-            column = _column(backend, model, name)
+    for search_type in types:
+        title = search_type.title_field
+        for name in (title, *search_type.body_fields):
+            column = _column(backend, search_type.model, name)
             options = {"number_of_fragments": 0} if name == title else {}
             for sub in HIGHLIGHT_ORDER:
                 fields[f"{column}.{sub}"] = options
@@ -231,12 +186,18 @@ def _highlight(backend, models) -> dict:
 
 
 def _sort(backend, query: SearchQuery) -> list:
+    """Newest/oldest by each dated type's date; undated documents last, by relevance."""
     if query.effective_sort == "relevance":
         return ["_score", {"pk": "asc"}]
     order = "desc" if query.effective_sort == "newest" else "asc"
-    date = _filter_column(backend, PressReleasePage, "release_date")
+    columns = dict.fromkeys(
+        _filter_column(backend, t.model, t.date_field) for t in registry.types() if t.date_field
+    )
     return [
-        {date: {"order": order, "missing": "_last", "unmapped_type": "date"}},
+        *(
+            {column: {"order": order, "missing": "_last", "unmapped_type": "date"}}
+            for column in columns
+        ),
         "_score",
         {"pk": "asc"},
     ]
@@ -249,10 +210,11 @@ def _best_fragments(highlight: dict, column: str) -> list[str]:
     return []
 
 
-def _hit_highlights(backend, model, highlight: dict) -> dict:
-    title = _best_fragments(highlight, _column(backend, model, TITLE_FIELD[model]))
+def _hit_highlights(backend, search_type: SearchType, highlight: dict) -> dict:
+    model = search_type.model
+    title = _best_fragments(highlight, _column(backend, model, search_type.title_field))
     body = []
-    for name in BODY_FIELDS[model]:
+    for name in search_type.body_fields:
         body += _best_fragments(highlight, _column(backend, model, name))
     return {"title": title[0] if title else None, "body": body[:FRAGMENTS]}
 
@@ -276,22 +238,39 @@ def _suggestion(query: SearchQuery, suggest: dict) -> str | None:
     return suggestion if suggestion != query.text else None
 
 
+def _indexes(backend, types: list[SearchType]) -> list[str]:
+    return sorted({backend.get_index_for_model(t.model).name for t in types})
+
+
+def _raw_hit(backend, types: list[SearchType], hit: dict, with_highlights: bool) -> RawHit:
+    """The hit's type, read from the content types Wagtail stores with each document."""
+    by_content_type = {_content_type(backend, t.model): t for t in types}
+    search_type = next(
+        by_content_type[ct]
+        for ct in hit["_source"]["_django_content_type"]
+        if ct in by_content_type
+    )
+    highlights = (
+        _hit_highlights(backend, search_type, hit.get("highlight", {})) if with_highlights else {}
+    )
+    return RawHit(search_type=search_type, pk=int(hit["_source"]["pk"]), highlights=highlights)
+
+
 def search(backend, query: SearchQuery, *, client=None) -> RawResults:
     """``client``: the Elasticsearch client to send with (default: the backend's)."""
-    models = _models(query)
+    types = registry.types(query.type)
     locale_ids = _locale_ids(query.languages)
-    filters = [
-        f for model in models if (f := _model_filter(backend, model, query, locale_ids)) is not None
-    ]
+    active = active_filters(query)
+    filters = [f for t in types if (f := _type_filter(backend, t, active, locale_ids)) is not None]
     if not filters:
         return RawResults(count=0, hits=[], facets={}, suggestion=None)
     text = _text_query(
         query.parsed,
-        _text_fields(backend, models),
-        _text_fields(backend, models, exclude_translit=True),
+        _text_fields(backend, types),
+        _text_fields(backend, types, exclude_translit=True),
     )
     text["filter"] = [{"bool": {"should": filters, "minimum_should_match": 1}}]
-    facet_columns = _facet_columns(backend, models)
+    facet_columns = _facet_columns(backend, types)
     body = {
         "query": {"bool": text},
         "from_": query.offset,
@@ -300,7 +279,7 @@ def search(backend, query: SearchQuery, *, client=None) -> RawResults:
         "track_total_hits": True,
         "source": ["pk", "_django_content_type"],
         "aggs": _aggregations(facet_columns),
-        "highlight": _highlight(backend, models),
+        "highlight": _highlight(backend, types),
     }
     words = query.parsed.words()
     if words:
@@ -308,24 +287,9 @@ def search(backend, query: SearchQuery, *, client=None) -> RawResults:
             "text": " ".join(words),
             "did_you_mean": {"term": {"field": "_all_text", "suggest_mode": "missing", "size": 1}},
         }
-    indexes = sorted({backend.get_index_for_model(model).name for model in models})
-    response = (client or backend.es).search(index=indexes, **body)
+    response = (client or backend.es).search(index=_indexes(backend, types), **body)
 
-    content_types = {_content_type(backend, model): model for model in models}
-    hits = []
-    for hit in response["hits"]["hits"]:
-        model = next(
-            content_types[ct]
-            for ct in hit["_source"]["_django_content_type"]
-            if ct in content_types
-        )
-        hits.append(
-            RawHit(
-                model=model,
-                pk=int(hit["_source"]["pk"]),
-                highlights=_hit_highlights(backend, model, hit.get("highlight", {})),
-            )
-        )
+    hits = [_raw_hit(backend, types, hit, True) for hit in response["hits"]["hits"]]
     facets = {}
     aggregations = response.get("aggregations", {})
     for facet, columns in facet_columns.items():
@@ -345,17 +309,17 @@ def search(backend, query: SearchQuery, *, client=None) -> RawResults:
 
 def autocomplete(backend, *, text: str, languages, limit: int, client=None) -> list[RawHit]:
     """Titles and organization names starting with what the reader has typed so far."""
-    models = [PressReleasePage, Organization]
+    types = [t for t in registry.types() if t.autocomplete_fields]
     locale_ids = _locale_ids(languages)
     fields = [
-        f"{_column(backend, model, name)}.{sub}"
-        for model in models
-        for name in AUTOCOMPLETE_FIELDS[model]
+        f"{_column(backend, t.model, name)}.{sub}"
+        for t in types
+        for name in t.autocomplete_fields
         for sub in ("folded", "translit")
     ]
-    filters = [_model_filter(backend, model, SearchQuery(), locale_ids) for model in models]
+    filters = [_type_filter(backend, t, {}, locale_ids) for t in types]
     response = (client or backend.es).search(
-        index=sorted({backend.get_index_for_model(model).name for model in models}),
+        index=_indexes(backend, types),
         query={
             "bool": {
                 "must": [{"multi_match": {"query": text, "type": "bool_prefix", "fields": fields}}],
@@ -365,15 +329,4 @@ def autocomplete(backend, *, text: str, languages, limit: int, client=None) -> l
         size=limit,
         source=["pk", "_django_content_type"],
     )
-    content_types = {_content_type(backend, model): model for model in models}
-    return [
-        RawHit(
-            model=next(
-                content_types[ct]
-                for ct in hit["_source"]["_django_content_type"]
-                if ct in content_types
-            ),
-            pk=int(hit["_source"]["pk"]),
-        )
-        for hit in response["hits"]["hits"]
-    ]
+    return [_raw_hit(backend, types, hit, False) for hit in response["hits"]["hits"]]

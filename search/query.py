@@ -16,10 +16,11 @@ from django.utils.translation import gettext as _
 
 from directory.models import Organization, OrganizationType
 
+from .registry import registry
+
 MAX_QUERY_LENGTH = 200
 MAX_PAGE = 1000
 PAGE_SIZE = 20
-TYPES = ("all", "press_release", "organization")
 SORTS = ("relevance", "newest", "oldest")
 MAX_REPEATED = 20  # per repeatable filter: a longer URL is not a reader's
 
@@ -182,8 +183,9 @@ def parse_search_query(params: QueryDict, *, language: str) -> SearchQuery:
         notices.append(_("Your search has no words we can look for, so everything is listed."))
 
     search_type = params.get("type", "all") or "all"
-    if search_type not in TYPES:
-        errors.append(_("Type must be one of: %(values)s.") % {"values": ", ".join(TYPES)})
+    types = ("all", *registry.type_keys())
+    if search_type not in types:
+        errors.append(_("Type must be one of: %(values)s.") % {"values": ", ".join(types)})
     sort = params.get("sort", "relevance") or "relevance"
     if sort not in SORTS:
         errors.append(_("Sort must be one of: %(values)s.") % {"values": ", ".join(SORTS)})

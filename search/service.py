@@ -7,29 +7,20 @@ When Elasticsearch is configured but does not answer, the database answers inste
 results say so (``degraded``): readers get a reduced search rather than an error page.
 """
 
-import datetime
 import logging
 from dataclasses import dataclass, field
 
-from django.conf import settings
-from django.db.models import Model
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from taggit.models import Tag
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
-from directory.models import Organization, OrganizationType
-from directory.selectors import organization_url
-from pressroom.models import PressReleasePage
-
 from . import database, elasticsearch
 from .query import SearchQuery
+from .registry import Hit, registry
 from .sync import EngineUnreachable, engine_call
 
 logger = logging.getLogger(__name__)
 
-FACETS = ("organization", "organization_type", "city", "topic", "year", "lang")
 AUTOCOMPLETE_LIMIT = 8
 # Wagtail's database backend keeps its own full-text index only while it is the configured
 # backend; its "fallback" variant matches the models' columns directly (icontains), so it
@@ -38,14 +29,6 @@ DEGRADED_BACKEND = "wagtail.search.backends.database.fallback"
 # Seconds a reader waits for Elasticsearch before the database answers instead; the
 # backend's own TIMEOUT (default 10 s) is meant for indexing and would hang the page.
 READ_TIMEOUT = 3
-FACET_TITLES = {
-    "organization": gettext_lazy("Organization"),
-    "organization_type": gettext_lazy("Organization type"),
-    "city": gettext_lazy("City or region"),
-    "topic": gettext_lazy("Topic"),
-    "year": gettext_lazy("Year"),
-    "lang": gettext_lazy("Language"),
-}
 
 
 class PageOutOfRange(ValueError):
@@ -55,30 +38,6 @@ class PageOutOfRange(ValueError):
             % {"page": page, "pages": pages}
         ]
         super().__init__(self.messages[0])
-
-
-@dataclass
-class Hit:
-    type: str
-    id: int
-    external_id: str | None
-    title: str
-    url: str | None
-    release_date: datetime.date | None
-    organization: dict | None
-    highlights: dict
-
-    def to_dict(self) -> dict:
-        return {
-            "type": self.type,
-            "id": self.id,
-            "external_id": self.external_id,
-            "title": self.title,
-            "url": self.url,
-            "release_date": self.release_date.isoformat() if self.release_date else None,
-            "organization": self.organization,
-            "highlights": self.highlights,
-        }
 
 
 @dataclass
@@ -107,7 +66,10 @@ class SearchResults:
     @property
     def facet_groups(self) -> list[tuple[tuple[str, str], list[FacetValue]]]:
         """Facets with their headings, in display order, for the page."""
-        return [((name, str(FACET_TITLES[name])), self.facets.get(name, [])) for name in FACETS]
+        return [
+            ((facet.name, str(facet.title)), self.facets.get(facet.name, []))
+            for facet in registry.facets()
+        ]
 
     @property
     def active_filters(self) -> list[dict]:
@@ -163,105 +125,47 @@ def uses_elasticsearch(backend=None) -> bool:
     return hasattr(backend, "es") and hasattr(backend, "mapping_class")
 
 
-def _organization_ref(organization: Organization | None) -> dict | None:
-    if organization is None:
-        return None
-    return {"slug": organization.slug, "name": organization.name}
-
-
 def _load_hits(raw_hits, request) -> list[Hit]:
     """Database rows for the engine's hits, in the engine's order; stale hits are dropped."""
-    by_model: dict[type[Model], list[int]] = {}
+    pks_by_type = {}
     for raw in raw_hits:
-        by_model.setdefault(raw.model, []).append(raw.pk)
-    releases = PressReleasePage.objects.live().public().select_related("organization")
-    loaded = {
-        PressReleasePage: releases.in_bulk(by_model.get(PressReleasePage, [])),
-        Organization: Organization.objects.filter(live=True).in_bulk(
-            by_model.get(Organization, [])
-        ),
-    }
-    hits = []
-    for raw in raw_hits:
-        obj = loaded[raw.model].get(raw.pk)
-        if obj is None:
-            continue
-        if raw.model is PressReleasePage:
-            hits.append(
-                Hit(
-                    type="press_release",
-                    id=obj.pk,
-                    external_id=obj.external_id,
-                    title=obj.title,
-                    url=obj.get_url(request=request),
-                    release_date=obj.release_date,
-                    organization=_organization_ref(obj.organization),
-                    highlights=raw.highlights or {"title": None, "body": []},
-                )
-            )
-        else:
-            hits.append(
-                Hit(
-                    type="organization",
-                    id=obj.pk,
-                    external_id=None,
-                    title=obj.name,
-                    url=organization_url(obj, request=request),
-                    release_date=None,
-                    organization=_organization_ref(obj),
-                    highlights=raw.highlights or {"title": None, "body": []},
-                )
-            )
-    return hits
+        pks_by_type.setdefault(raw.search_type, []).append(raw.pk)
+    loaded = {t: t.live().in_bulk(pks) for t, pks in pks_by_type.items()}
+    return [
+        raw.search_type.summary(
+            obj, request=request, highlights=raw.highlights or {"title": None, "body": []}
+        )
+        for raw in raw_hits
+        if (obj := loaded[raw.search_type].get(raw.pk)) is not None
+    ]
 
 
-def _facet_labels(facets: dict[str, dict[str, int]], language: str) -> dict[str, dict[str, str]]:
-    """Readable labels: names in the page's language where there is a translation."""
-    organizations = {}
-    slugs = list(facets.get("organization", {}))
-    for org in Organization.objects.filter(slug__in=slugs).select_related("locale"):
-        if org.slug not in organizations or org.locale.language_code == language:
-            organizations[org.slug] = org.name
-    locales = {str(loc.pk): loc for loc in Locale.objects.all()}
-    languages = dict(settings.LANGUAGES)
-    return {
-        "organization": organizations,
-        "organization_type": {str(k): str(v) for k, v in OrganizationType.choices},
-        "topic": dict(
-            Tag.objects.filter(slug__in=list(facets.get("topic", {}))).values_list("slug", "name")
-        ),
-        "lang": {
-            pk: str(languages.get(loc.language_code, loc.language_code))
-            for pk, loc in locales.items()
-        },
-        "_lang_codes": {pk: loc.language_code for pk, loc in locales.items()},
-    }
+def _locale_codes() -> dict[str, str]:
+    """The engine and the database count languages by locale id; readers see their codes."""
+    return {str(pk): code for pk, code in Locale.objects.values_list("pk", "language_code")}
 
 
 def _facets(query: SearchQuery, raw: dict[str, dict[str, int]], language: str) -> dict:
-    labels = _facet_labels(raw, language)
-    selected = {
-        "organization": set(query.organizations),
-        "organization_type": {query.organization_type},
-        "city": {query.city},
-        "topic": set(query.topics),
-        "year": set(),
-        "lang": set(query.languages),
-    }
+    codes = _locale_codes()
     facets = {}
-    for name in FACETS:
-        values = []
-        for value, count in raw.get(name, {}).items():
-            if not count:
-                continue
-            value_out = labels["_lang_codes"].get(value, value) if name == "lang" else value
-            label = labels.get(name, {}).get(value, value)
-            values.append(FacetValue(value_out, label, count, value_out in selected[name]))
-        if name == "year":
+    for facet in registry.facets():
+        counts: dict[str, int] = {}
+        for value, count in raw.get(facet.name, {}).items():
+            if count:
+                value = codes.get(value, value) if facet.name == "lang" else value
+                counts[value] = counts.get(value, 0) + count
+        labels = facet.labels(list(counts), language) if facet.labels and counts else {}
+        chosen = getattr(query, facet.query_attribute) if facet.query_attribute else ()
+        chosen = {chosen} if isinstance(chosen, str) else set(chosen)
+        values = [
+            FacetValue(value, labels.get(value, value), count, value in chosen)
+            for value, count in counts.items()
+        ]
+        if facet.newest_first:
             values.sort(key=lambda v: v.value, reverse=True)
         else:
             values.sort(key=lambda v: (-v.count, v.label.lower()))
-        facets[name] = values
+        facets[facet.name] = values
     return facets
 
 

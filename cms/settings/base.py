@@ -5,6 +5,7 @@ the environment. ``dev`` and ``test`` relax it; ``production`` only adds checks.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -79,7 +80,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "core.middleware.LocaleMiddleware",  # Django's, keeping the API's 404s
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -211,7 +212,89 @@ LOGGING = {
 }
 
 # Headless API for partner sites (partners app): tokens, rate limits, CORS, webhooks.
+# docs/api.md ("Authentication and rate limits", "Webhooks") explains each setting.
+INSTALLED_APPS += ["corsheaders"]
+# CORS first, so 401/429 answers carry CORS headers too; then tokens and rate limits.
+MIDDLEWARE.insert(0, "corsheaders.middleware.CorsMiddleware")
+MIDDLEWARE.insert(1, "partners.middleware.ApiAccessMiddleware")
+PRESSROOM_API_PATH_PREFIX = "/api/v3/"
+PRESSROOM_API_ANON_RATE = os.environ.get("PRESSROOM_API_ANON_RATE", "60/min")
+# For tokens whose partner sets no limit of its own (and staff tokens).
+PRESSROOM_API_TOKEN_RATE = os.environ.get("PRESSROOM_API_TOKEN_RATE", "600/min")
+# Counters live in this cache alias; production needs a shared one (Redis, Memcached).
+PRESSROOM_API_RATE_CACHE = os.environ.get("PRESSROOM_API_RATE_CACHE", "default")
+# Behind a reverse proxy: the header it sets (e.g. X-Forwarded-For) and how many proxies
+# of ours append to it; empty means REMOTE_ADDR is the client.
+PRESSROOM_API_CLIENT_IP_HEADER = os.environ.get("PRESSROOM_API_CLIENT_IP_HEADER", "")
+PRESSROOM_API_TRUSTED_PROXIES = int(os.environ.get("PRESSROOM_API_TRUSTED_PROXIES", "1"))
+# Origins allowed besides those registered on partner sites (scheme://host[:port]).
+PRESSROOM_API_CORS_ORIGINS = env_list("PRESSROOM_API_CORS_ORIGINS")
+CORS_URLS_REGEX = r"^/api/v3/"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "accept-language", "authorization"]
+CORS_ALLOW_HEADERS += ["if-modified-since", "if-none-match"]
+CORS_EXPOSE_HEADERS = ["ETag", "Retry-After", "RateLimit", "RateLimit-Policy"]
+CORS_EXPOSE_HEADERS += ["RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"]
+CORS_ALLOW_CREDENTIALS = False
+# Webhooks are POSTed by a django-tasks database worker (`manage.py db_worker --backend
+# webhooks`), never in the editor's request, whatever TASKS_BACKEND says.
+if "django_tasks_db" not in INSTALLED_APPS:
+    INSTALLED_APPS += ["django_tasks_db"]
+TASKS["webhooks"] = {
+    "BACKEND": os.environ.get("PRESSROOM_WEBHOOKS_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
+}
+PRESSROOM_WEBHOOKS_ALLOW_LOOPBACK = env_bool("PRESSROOM_WEBHOOKS_ALLOW_LOOPBACK")
+PRESSROOM_WEBHOOKS_CONNECT_TIMEOUT = float(
+    os.environ.get("PRESSROOM_WEBHOOKS_CONNECT_TIMEOUT", "3")
+)
+PRESSROOM_WEBHOOKS_READ_TIMEOUT = float(os.environ.get("PRESSROOM_WEBHOOKS_READ_TIMEOUT", "5"))
+PRESSROOM_WEBHOOKS_MAX_ATTEMPTS = int(os.environ.get("PRESSROOM_WEBHOOKS_MAX_ATTEMPTS", "8"))
+# Retry n waits about BACKOFF * 2**(n-1) seconds (jittered), at most BACKOFF_MAX.
+PRESSROOM_WEBHOOKS_BACKOFF = float(os.environ.get("PRESSROOM_WEBHOOKS_BACKOFF", "30"))
+PRESSROOM_WEBHOOKS_BACKOFF_MAX = float(os.environ.get("PRESSROOM_WEBHOOKS_BACKOFF_MAX", "21600"))
 
 # Organization accounts (accounts app): registration, login lockout, password reset.
+# django-axes counts failed logins (public login and Wagtail's) per username and per client
+# address separately, so guessing one account's password and spraying many accounts are
+# both stopped; staff unlock under Settings → Login lockouts.
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # last, as axes requires
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "10"))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "accounts.lockout.lockout_username"
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_ENABLE_ADMIN = False  # no django.contrib.admin here; accounts.wagtail_hooks lists lockouts
+# Behind N reverse proxies, the client is the Nth address from the right of X-Forwarded-For.
+if os.environ.get("AXES_PROXY_COUNT"):
+    AXES_IPWARE_PROXY_COUNT = int(os.environ["AXES_PROXY_COUNT"])
+    AXES_IPWARE_PROXY_ORDER = "right-most"
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+LOGIN_URL = "accounts:login"
+PASSWORD_RESET_TIMEOUT = int(os.environ.get("PASSWORD_RESET_TIMEOUT", str(60 * 60 * 24)))
+ACCOUNTS = {
+    # How long an emailed verification link works, in seconds.
+    "VERIFICATION_MAX_AGE": int(os.environ.get("ACCOUNTS_VERIFICATION_MAX_AGE", str(3 * 86400))),
+    # Sign-up submissions one client address may make per window (seconds); a cache counter.
+    "JOIN_LIMIT": int(os.environ.get("ACCOUNTS_JOIN_LIMIT", "5")),
+    "JOIN_WINDOW": int(os.environ.get("ACCOUNTS_JOIN_WINDOW", "3600")),
+}
 
 # Newsrooms (newsrooms app): per-organization groups, permissions and the review workflow.
+# Wagtail's workflow emails: submissions to the reviewing group, decisions to the submitter
+# (docs/newsrooms.md). They go through EMAIL_BACKEND like every other message.
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = os.environ.get(
+    "WAGTAILADMIN_NOTIFICATION_FROM_EMAIL", DEFAULT_FROM_EMAIL
+)
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True
+# Communications staff review; superusers are not paged for every organization's draft.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = env_bool(
+    "WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS", False
+)
+# An edit after approval of one step goes back through review: no approved-then-changed text.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True

@@ -18,3 +18,9 @@ SEARCH_SYNC = {**SEARCH_SYNC, "APPLY": "immediate", "RETRY_AFTER": 0}
 # ask for the node through the `elasticsearch_backend` fixture (tests/search/conftest.py),
 # which indexes under a per-run prefix: no other test waits on, or writes into, the node.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# Partners API: limits high enough that no test (nor schemathesis) meets them by accident;
+# tests of the limits set their own. Webhook tests POST to receivers on loopback.
+PRESSROOM_API_ANON_RATE = "100000/min"
+PRESSROOM_API_TOKEN_RATE = "100000/min"
+PRESSROOM_WEBHOOKS_ALLOW_LOOPBACK = True

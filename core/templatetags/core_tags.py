@@ -14,6 +14,8 @@ ORGANIZATION_ACCOUNT_PATHS = {
     "login": "login/",
     "password-reset": "password-reset/",
     "join": "join/",
+    "dashboard": "dashboard/",
+    "logout": "logout/",
 }
 
 
@@ -184,3 +186,18 @@ def release_organizations(release) -> dict:
 def organization_account_url(name: str) -> str:
     """Links in the "For Organizations" box, under the current language's prefix."""
     return f"/{_current_language()}/organizations/{ORGANIZATION_ACCOUNT_PATHS[name]}"
+
+
+@register.simple_tag(takes_context=True)
+def signed_in_organization(context):
+    """The organization the signed-in person publishes for, in the current language."""
+    from accounts.selectors import member_organization
+
+    request = context.get("request")
+    if request is None or not request.user.is_authenticated:
+        return None
+    return _per_request(
+        request,
+        ("member_organization", _current_language()),
+        lambda: member_organization(user=request.user, locale=Locale.get_active()),
+    )

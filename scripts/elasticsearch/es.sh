@@ -14,6 +14,10 @@
 #   ES_START_TIMEOUT  seconds to wait for yellow health (default 180)
 #   ES_STOP_TIMEOUT   seconds to wait for the node to exit (default 60)
 #   ES_JAVA_HOME      Java 17+ to run the node (default: JAVA_HOME, else java on PATH)
+#   ES_NODE_DIR       where this node keeps its data, logs, pid file and config (default
+#                     var/elasticsearch, the development node's). Another directory, with
+#                     another ES_PORT, runs a second node beside it on the same distribution
+#                     (tests/search/test_outage_real_node.py starts and kills one that way).
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -30,9 +34,12 @@ ES_STOP_TIMEOUT=${ES_STOP_TIMEOUT:-60}
 VAR_DIR=$REPO_ROOT/var/elasticsearch
 BUILD_DIR=$VAR_DIR/build
 ES_HOME=$VAR_DIR/elasticsearch-$ES_VERSION
-DATA_DIR=$VAR_DIR/data
-LOG_DIR=$VAR_DIR/logs
-RUN_DIR=$VAR_DIR/run
+NODE_DIR=$(realpath -m "${ES_NODE_DIR:-$VAR_DIR}")
+DATA_DIR=$NODE_DIR/data
+LOG_DIR=$NODE_DIR/logs
+RUN_DIR=$NODE_DIR/run
+# The development node reads the distribution's own config folder; any other node a copy.
+if [[ $NODE_DIR == "$(realpath -m "$VAR_DIR")" ]]; then CONF_DIR=$ES_HOME/config; else CONF_DIR=$NODE_DIR/config; fi
 PID_FILE=$RUN_DIR/elasticsearch.pid
 LOCK_FILE=$VAR_DIR/es.lock
 STARTUP_LOG=$LOG_DIR/startup.out
@@ -112,7 +119,11 @@ install() {
 }
 
 write_config() {
-    cat >"$ES_HOME/config/elasticsearch.yml" <<EOF
+    if [[ $CONF_DIR != "$ES_HOME/config" ]]; then
+        mkdir -p "$CONF_DIR"
+        cp -r "$ES_HOME/config/." "$CONF_DIR/"
+    fi
+    cat >"$CONF_DIR/elasticsearch.yml" <<EOF
 # Written by scripts/elasticsearch/es.sh on every start; edit the script instead.
 cluster.name: $CLUSTER_NAME
 node.name: $CLUSTER_NAME
@@ -141,7 +152,7 @@ print_failure() {
 cmd_start() {
     validate_env
     # An explicit start claims the node: a test run that started it (with-node.sh) leaves it up.
-    rm -f "$VAR_DIR/shared-runs/managed"
+    [[ $CONF_DIR != "$ES_HOME/config" ]] || rm -f "$VAR_DIR/shared-runs/managed"
     if [[ $(http_code "$URL/_cluster/health") == 200 ]]; then
         echo "es.sh: a node already answers at $URL; nothing to do"
         return
@@ -155,7 +166,7 @@ cmd_start() {
     # Elasticsearch refuses to run as root, so root hands the node to nobody.
     local run_as=()
     if ((EUID == 0)); then
-        chown -R nobody:nogroup "$VAR_DIR"
+        chown -R nobody:nogroup "$VAR_DIR" "$NODE_DIR"
         run_as=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
         "${run_as[@]}" test -x "$ES_HOME/bin/elasticsearch" ||
             die "user nobody cannot reach $ES_HOME; run es.sh as a normal user instead"
@@ -164,7 +175,7 @@ cmd_start() {
     # -d returns once the node has started or failed; the pid file names the server JVM.
     # 8>&-: the daemon must not inherit (and so hold forever) the start/stop lock.
     (cd "$LOG_DIR" && "${run_as[@]}" env HOME="$RUN_DIR" ES_JAVA_HOME="$(java_home)" \
-        ES_JAVA_OPTS="-Xms$ES_HEAP -Xmx$ES_HEAP" ES_TMPDIR="$RUN_DIR/tmp" \
+        ES_PATH_CONF="$CONF_DIR" ES_JAVA_OPTS="-Xms$ES_HEAP -Xmx$ES_HEAP" ES_TMPDIR="$RUN_DIR/tmp" \
         "$ES_HOME/bin/elasticsearch" -d -p "$PID_FILE" >"$STARTUP_LOG" 2>&1 8>&-) || {
         print_failure "Elasticsearch failed to start" "$STARTUP_LOG"
         exit 1

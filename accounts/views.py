@@ -1,0 +1,81 @@
+"""The "For Organizations" pages: thin views over accounts.services and Django's auth views."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.views.decorators.http import require_http_methods
+from wagtail.models import Locale
+
+from .forms import JoinForm
+from .models import OrganizationApplication
+from .ratelimit import join_rate_limited
+from .selectors import member_organization, organization_release_list
+from .services import application_submit, application_verify
+from .tokens import InvalidVerificationLink, application_from_token
+
+
+@require_http_methods(["GET", "POST"])
+def join(request):
+    if request.user.is_authenticated:
+        return redirect("accounts:dashboard")
+    locale = Locale.get_active()
+    if request.method == "POST":
+        if join_rate_limited(request):
+            return TemplateResponse(request, "accounts/join_limited.html", status=429)
+        form = JoinForm(request.POST, locale=locale)
+        if form.is_valid():
+            data = form.cleaned_data
+            application_submit(
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                email=data["email"],
+                phone=data["phone"],
+                password=data["password1"],
+                language=locale.language_code,
+                organization=form.claimed_organization,
+                proposed_organization=form.proposed_organization,
+                base_url=f"{request.scheme}://{request.get_host()}",
+            )
+            # The same page whether or not the address was already known.
+            return redirect("accounts:join_sent")
+    else:
+        form = JoinForm(locale=locale)
+    return TemplateResponse(request, "accounts/join.html", {"form": form})
+
+
+def join_sent(request):
+    return TemplateResponse(request, "accounts/join_sent.html")
+
+
+@require_http_methods(["GET", "POST"])
+def verify(request, token: str):
+    """GET asks for a click, POST verifies: mail scanners that follow links change nothing."""
+    try:
+        if request.method == "POST":
+            application = application_verify(token=token)
+        else:
+            application = application_from_token(token)
+    except InvalidVerificationLink as error:
+        return TemplateResponse(
+            request, "accounts/verify_invalid.html", {"expired": error.expired}, status=400
+        )
+    return TemplateResponse(
+        request,
+        "accounts/verify.html",
+        {"application": application, "confirmed": request.method == "POST"},
+    )
+
+
+@login_required
+def dashboard(request):
+    """The signed-in person's organization, application and releases (drafts included)."""
+    organization = member_organization(user=request.user, locale=Locale.get_active())
+    application = OrganizationApplication.objects.filter(user=request.user).first()
+    releases = (
+        organization_release_list(organization=organization)[:50] if organization else []
+    )
+    return TemplateResponse(
+        request,
+        "accounts/dashboard.html",
+        {"organization": organization, "application": application, "releases": releases},
+    )

@@ -1,0 +1,125 @@
+"""``/api/v3/press-releases/changes/``: the feed partners keep an exact mirror with.
+
+Contract (docs/api.md, "Sync recipe"; pinned by tests/pressroom/test_changes_api.py and
+examples/partner_sync.py): oldest change first, each changed release once in its current
+state, an ``upsert`` with the detail endpoint's item or a ``delete`` tombstone, and a
+``next_since`` cursor to pass back. Which rows are safe to serve is pressroom/changelog/feed.py.
+"""
+
+import datetime
+from typing import Annotated, Any, Literal
+
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema
+from ninja.errors import ValidationError
+from wagtail.api.v3.errors import ProblemDetail
+
+from partners.auth import PUBLIC_READ_AUTH
+from pressroom.changelog.feed import change_window, since_parse
+
+from .selectors import api_live_releases
+from .serializers import press_release_payloads
+
+MAX_LIMIT = 100
+
+router = Router(tags=["press releases"], auth=PUBLIC_READ_AUTH)
+
+
+class Upsert(Schema):
+    action: Literal["upsert"]
+    id: int
+    changed_at: datetime.datetime
+    item: dict[str, Any] = Field(
+        description="The release as `press-releases/{id}/` returns it, all fields."
+    )
+
+
+class Tombstone(Schema):
+    action: Literal["delete"]
+    id: int
+    external_id: str | None
+    changed_at: datetime.datetime
+
+
+class ChangesPage(Schema):
+    items: list[Annotated[Upsert | Tombstone, Field(discriminator="action")]]
+    next_since: str = Field(description="Pass as `since` to continue after these items.")
+    has_more: bool = Field(description="More changes are ready now: ask again at once.")
+
+
+class ChangesQuery(Schema):
+    since: str | None = Field(
+        None,
+        max_length=64,
+        description=(
+            "The `next_since` of the previous response; or an ISO 8601 datetime to start "
+            "from changes made since then (UTC without an offset). Omit for every release."
+        ),
+        examples=["2024-05-01T12:00:00Z", "c.0.0"],
+    )
+    limit: int = Field(50, ge=1, le=MAX_LIMIT, description="Changes per response.")
+
+
+EXAMPLE = {
+    "items": [
+        {
+            "action": "upsert",
+            "id": 42,
+            "changed_at": "2024-05-01T12:00:03.120000+00:00",
+            "item": {"id": 42, "external_id": "isar-2000-11-30", "title": "…"},
+        },
+        {
+            "action": "delete",
+            "id": 17,
+            "external_id": "isar-1999-04-02",
+            "changed_at": "2024-05-01T12:04:10.500000+00:00",
+        },
+    ],
+    "next_since": "c.7834.1205",
+    "has_more": False,
+}
+
+
+@router.get(
+    "/",
+    response={200: ChangesPage, 422: ProblemDetail},
+    url_name="press_release_changes",
+    summary="Press-release changes since a cursor",
+    description=(
+        "Every release published, changed or removed (unpublished, deleted, made private) "
+        "after `since`, oldest first, each once in its current state. Apply the items in "
+        "order, store `next_since`, and repeat while `has_more`."
+    ),
+    operation_id="press_releases_changes",
+    openapi_extra={"responses": {"200": {"content": {"application/json": {"example": EXAMPLE}}}}},
+)
+def press_release_changes(request: HttpRequest, query: Query[ChangesQuery]):
+    try:
+        since = since_parse(query.since) if query.since else None
+    except ValueError as error:
+        raise ValidationError(
+            [{"type": "value_error", "loc": ["query", "since"], "msg": str(error)}]
+        ) from error
+    window = change_window(since=since, limit=query.limit)
+    live = api_live_releases().filter(pk__in=[row.page_id for row in window.changes])
+    items = {item["id"]: item for item in press_release_payloads(live, request=request)}
+    return {
+        "items": [
+            {
+                "action": "upsert",
+                "id": row.page_id,
+                "changed_at": row.changed_at,
+                "item": items[row.page_id],
+            }
+            if row.page_id in items
+            else {
+                "action": "delete",
+                "id": row.page_id,
+                "external_id": row.external_id,
+                "changed_at": row.changed_at,
+            }
+            for row in window.changes
+        ],
+        "next_since": window.next_since,
+        "has_more": window.has_more,
+    }

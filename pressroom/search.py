@@ -1,0 +1,77 @@
+"""Press releases in reader search: what search/ needs to find, filter and show them."""
+
+from django.db.models.functions import ExtractYear
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+
+from directory.search import organization_ref
+from search.registry import Facet, FacetSource, Hit, SearchType, registry
+
+from .models import PressReleasePage
+from .selectors import live_releases, releases_filter, topic_names_by_slug
+
+
+def _summary(release: PressReleasePage, *, request, highlights: dict) -> Hit:
+    return Hit(
+        type="press_release",
+        id=release.pk,
+        external_id=release.external_id,
+        title=release.title,
+        url=release.get_url(request=request),
+        release_date=release.release_date,
+        organization=organization_ref(release.organization),
+        highlights=highlights,
+    )
+
+
+def _texts(release: PressReleasePage) -> tuple[str, list[str]]:
+    return release.title, [release.summary, *[strip_tags(str(b.value)) for b in release.body]]
+
+
+RELEASES = SearchType(
+    key="press_release",
+    model=PressReleasePage,
+    label=_("Press release"),
+    position=10,
+    live=live_releases,
+    narrow=releases_filter,
+    summary=_summary,
+    texts=_texts,
+    title_field="title",
+    body_fields=("summary", "body"),
+    autocomplete_fields=("title",),
+    filters={
+        "organizations": "organization_slug",
+        "organization_type": "organization_type",
+        "city": "city",
+        "topics": "topic_slugs",
+        "date_from": "release_date",
+        "date_to": "release_date",
+    },
+    facets={
+        "organization": FacetSource("organization_slug", "organization__slug"),
+        "organization_type": FacetSource("organization_type", "organization__organization_type"),
+        "city": FacetSource("city", "city"),
+        "topic": FacetSource("topic_slugs", "topics__slug"),
+        "year": FacetSource("year", ExtractYear("release_date")),
+        "lang": FacetSource("locale_id", "locale_id"),
+    },
+    date_field="release_date",
+)
+
+FACETS = (
+    Facet(
+        "topic",
+        _("Topic"),
+        position=40,
+        query_attribute="topics",
+        labels=lambda slugs, language: topic_names_by_slug(slugs),
+    ),
+    Facet("year", _("Year"), position=50, newest_first=True),
+)
+
+
+def search_register() -> None:
+    registry.type_register(RELEASES)
+    for facet in FACETS:
+        registry.facet_register(facet)

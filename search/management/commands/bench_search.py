@@ -1,0 +1,141 @@
+"""``manage.py bench_search``: the search benchmark (``make bench-search``, docs/benchmarks.md).
+
+Loads generated releases into the (fresh) database, rebuilds an Elasticsearch index of its
+own and the database backend's index, times typical searches and prints the tables.
+"""
+
+import datetime
+import os
+import platform
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.test import override_settings
+from tqdm import tqdm
+from wagtail.search.backends import get_search_backend
+
+from search.analysis import INDEX_SETTINGS
+from search.bench.indexing import bench_index_rebuild
+from search.bench.loader import BenchDataExists, bench_releases_load
+from search.bench.report import bench_report
+from search.bench.runner import bench_queries_run
+from search.bench.verify import bench_tree_problems
+
+ELASTICSEARCH_BACKEND = "wagtail.search.backends.elasticsearch8"
+DATABASE_BACKEND = {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}
+
+
+def _positive(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    if not value.isdigit() or int(value) < 1:
+        raise CommandError(f"{name} must be a whole number above 0, not {value!r}.")
+    return int(value)
+
+
+class Command(BaseCommand):
+    help = (
+        "Benchmarks search: loads N generated releases (BENCH_N, default 100000) into a fresh "
+        "database, rebuilds the Elasticsearch and database indexes, and times typical "
+        "searches through our service, raw Elasticsearch and the database backend."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--count", type=int, help="Releases to load (default: BENCH_N).")
+        parser.add_argument("--runs", type=int, help="Timed runs per query and path (BENCH_RUNS).")
+        parser.add_argument("--warmup", type=int, default=3, help="Untimed runs first.")
+
+    def handle(self, *args, count, runs, warmup, **options):
+        count = count or _positive("BENCH_N", 100_000)
+        runs = runs or _positive("BENCH_RUNS", 20)
+        url = settings.ELASTICSEARCH_URL or os.environ.get("ELASTICSEARCH_URL", "")
+        if not url:
+            raise CommandError(
+                "ELASTICSEARCH_URL is not set: make bench-search starts the local node and "
+                "sets it (scripts/elasticsearch/with-node.sh)."
+            )
+        if connection.vendor != "postgresql":
+            self.stderr.write(
+                f"Warning: the database is {connection.vendor}, not PostgreSQL as in "
+                "production; the database backend's figures are not comparable."
+            )
+        # An index prefix of this run's own, so that neither the site's index (pressroom_)
+        # nor the tests' (test_<pid>_) nor another benchmark is touched; deleted at the end.
+        prefix = f"bench_{os.getpid()}_"
+        elasticsearch = {
+            "BACKEND": ELASTICSEARCH_BACKEND,
+            "URLS": [part.strip() for part in url.split(",") if part.strip()],
+            "INDEX_PREFIX": prefix,
+            "INDEX_SETTINGS": INDEX_SETTINGS,
+            "TIMEOUT": 60,
+        }
+        # The backends are the benchmark's, not the settings module's: override_settings is
+        # Django's way to swap settings at runtime (and tells modelsearch through
+        # setting_changed). Index changes apply in the saving code, not on a thread.
+        with override_settings(
+            WAGTAILSEARCH_BACKENDS={"default": elasticsearch, "database": DATABASE_BACKEND},
+            SEARCH_SYNC={**settings.SEARCH_SYNC, "APPLY": "immediate"},
+        ):
+            try:
+                self._run(count=count, runs=runs, warmup=warmup, url=url)
+            finally:
+                self._indexes_delete(prefix)
+
+    def _run(self, *, count: int, runs: int, warmup: int, url: str) -> None:
+        started = datetime.datetime.now().astimezone()
+        load_average = os.getloadavg()
+        with tqdm(total=count, unit=" releases", desc="Loading", mininterval=1) as bar:
+            try:
+                load = bench_releases_load(count=count, on_progress=bar.update)
+            except BenchDataExists as error:
+                raise CommandError(str(error)) from error
+        problems = bench_tree_problems(expected=count)
+        if problems:
+            raise CommandError("The loaded pages are not sound:\n" + "\n".join(problems))
+        self.stderr.write("Loaded pages checked: tree consistent, sample pages served.")
+
+        rebuilds = [
+            bench_index_rebuild(backend_name="default"),
+            bench_index_rebuild(backend_name="database"),
+        ]
+        backend = get_search_backend()
+        backend.refresh_indexes()
+        timings = bench_queries_run(
+            database_backends={"default": DATABASE_BACKEND}, runs=runs, warmup=warmup
+        )
+        info = backend.es.info()
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT version()" if connection.vendor == "postgresql" else "SELECT 1")
+            database_version = str(cursor.fetchone()[0]).split(" on ")[0]
+        context = [
+            ("Date", started.strftime("%Y-%m-%d %H:%M %Z")),
+            ("Releases (N)", f"{count:,}"),
+            ("CPU", _cpu_model()),
+            ("CPUs available", str(len(os.sched_getaffinity(0)))),
+            ("Load average at start (1, 5, 15 min)", ", ".join(f"{v:.2f}" for v in load_average)),
+            ("Python", platform.python_version()),
+            ("Database", database_version),
+            ("Elasticsearch", f"{info['version']['number']} at {url}"),
+        ]
+        self.stdout.write(
+            bench_report(context=context, load=load, rebuilds=rebuilds, timings=timings, runs=runs)
+        )
+
+    def _indexes_delete(self, prefix: str) -> None:
+        """Deletes this run's indexes, by name: clusters refuse wildcard deletes by default."""
+        es = get_search_backend().es
+        for name in es.indices.get(index=f"{prefix}*", expand_wildcards="all"):
+            es.indices.delete(index=name)
+
+
+def _cpu_model() -> str:
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
+            for line in cpuinfo:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
