@@ -1,6 +1,7 @@
 """Organizations in reader search: what search/ needs to find, filter and show them."""
 
 from django.utils.html import strip_tags
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from search.registry import Facet, FacetSource, Hit, SearchType, registry
@@ -9,6 +10,7 @@ from .models import Organization, OrganizationType
 from .selectors import (
     live_organizations,
     organization_names_by_slug,
+    organization_slugs_existing,
     organization_url,
     organizations_filter,
 )
@@ -36,6 +38,21 @@ def _summary(organization: Organization, *, request, highlights: dict) -> Hit:
 
 def _texts(organization: Organization) -> tuple[str, list[str]]:
     return organization.name, [strip_tags(organization.description)]
+
+
+def _organization_errors(slugs: tuple[str, ...]) -> list[str]:
+    known = organization_slugs_existing(slugs)
+    return [
+        gettext("There is no organization “%(slug)s”.") % {"slug": slug}
+        for slug in slugs
+        if slug not in known
+    ]
+
+
+def _organization_type_errors(value: str) -> list[str]:
+    if value in OrganizationType.values:
+        return []
+    return [gettext("Unknown organization type “%(value)s”.") % {"value": value}]
 
 
 def _organization_type_labels(values: list[str], language: str) -> dict[str, str]:
@@ -70,6 +87,7 @@ FACETS = (
         position=10,
         query_attribute="organizations",
         labels=lambda slugs, language: organization_names_by_slug(slugs, language=language),
+        validate=_organization_errors,
     ),
     Facet(
         "organization_type",
@@ -77,6 +95,7 @@ FACETS = (
         position=20,
         query_attribute="organization_type",
         labels=_organization_type_labels,
+        validate=_organization_type_errors,
     ),
     Facet("city", _("City or region"), position=30, query_attribute="city"),
 )

@@ -57,6 +57,10 @@ def organizations_filter(
     return queryset
 
 
+def organization_slugs_existing(slugs: tuple[str, ...]) -> set[str]:
+    return set(Organization.objects.filter(slug__in=slugs).values_list("slug", flat=True))
+
+
 def organization_names_by_slug(slugs: list[str], *, language: str) -> dict[str, str]:
     """Each slug's organization name, in ``language`` where there is that translation."""
     names = {}

@@ -105,7 +105,9 @@ def validate_origin(origin: str) -> None:
         parts = urlsplit(origin)
         parts.port  # noqa: B018 - raises ValueError on a bad port
     except ValueError as error:
-        raise ValidationError("%(origin)s is not a valid origin.", params={"origin": origin}) from error
+        raise ValidationError(
+            "%(origin)s is not a valid origin.", params={"origin": origin}
+        ) from error
     if (
         parts.scheme not in SCHEMES
         or not parts.hostname

@@ -169,6 +169,19 @@ class PressReleasePage(Page):
         index.FilterField("locale_id"),
     ]
 
+    @classmethod
+    def get_indexed_objects(cls):
+        """What the index-value properties below read, fetched per chunk: without it each
+        release costs a dozen queries when indexed (docs/benchmarks.md)."""
+        return (
+            super()
+            .get_indexed_objects()
+            .select_related("organization")
+            .prefetch_related(
+                "participant_links__organization", "funder_links__organization", "topics"
+            )
+        )
+
     parent_page_types = ["pressroom.PressReleaseIndexPage"]
     subpage_types: list[str] = []
 

@@ -14,8 +14,6 @@ from django.conf import settings
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
-from directory.models import Organization, OrganizationType
-
 from .registry import registry
 
 MAX_QUERY_LENGTH = 200
@@ -191,14 +189,11 @@ def parse_search_query(params: QueryDict, *, language: str) -> SearchQuery:
         errors.append(_("Sort must be one of: %(values)s.") % {"values": ", ".join(SORTS)})
 
     organization_type = params.get("organization_type", "").strip()
-    if organization_type and organization_type not in OrganizationType.values:
-        errors.append(_("Unknown organization type “%(value)s”.") % {"value": organization_type})
-
     organizations = _repeated(params, "organization", 255)
-    known = set(Organization.objects.filter(slug__in=organizations).values_list("slug", flat=True))
-    for slug in organizations:
-        if slug not in known:
-            errors.append(_("There is no organization “%(slug)s”.") % {"slug": slug})
+    # The apps owning these filters' values say which of them name nothing.
+    errors += registry.filter_errors(
+        {"organization_type": organization_type, "organizations": organizations}
+    )
 
     codes = [code for code, _name in settings.LANGUAGES]
     languages = _repeated(params, "lang", 10)

@@ -12,6 +12,7 @@ leaves that type out (an organization has no topics and no release date).
 import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
 from django.db.models import Expression, Model, QuerySet
@@ -79,6 +80,8 @@ class Facet:
     query_attribute: str | None = None
     labels: Callable[[list[str], str], dict[str, str]] | None = None
     newest_first: bool = False  # ordered by value, descending (years), not by count
+    # The reader's messages about chosen values that name nothing (an unknown slug).
+    validate: Callable[[Any], list[str]] | None = None
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per content type
@@ -168,6 +171,15 @@ class SearchRegistry:
 
     def facets(self) -> list[Facet]:
         return sorted(self._facets.values(), key=lambda f: f.position)
+
+    def filter_errors(self, chosen: dict[str, Any]) -> list[str]:
+        """Each facet owner's messages about the values chosen, by SearchQuery attribute."""
+        validators = {f.query_attribute: f.validate for f in self.facets() if f.validate}
+        errors = []
+        for attribute, value in chosen.items():
+            if value and attribute in validators:
+                errors += validators[attribute](value)
+        return errors
 
 
 registry = SearchRegistry()

@@ -15,9 +15,10 @@ from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
 from . import database, elasticsearch
+from .breaker import engine_key, read_breaker
 from .query import SearchQuery
 from .registry import Hit, registry
-from .sync import EngineUnreachable, engine_call
+from .sync import EngineUnreachable, engine_call, sync_setting
 
 logger = logging.getLogger(__name__)
 
@@ -175,14 +176,29 @@ def _read_client(backend):
 
 
 def _on_elasticsearch(backend, operation, **kwargs):
-    """``operation``'s answer, or None when the engine is unreachable (logged, not raised)."""
+    """``operation``'s answer, or None when the engine is unreachable (logged, not raised)
+    or failed so recently that the read breaker skips it (search/breaker.py)."""
+    engine = engine_key(backend)
+    if not read_breaker.allows(engine):
+        return None
     try:
-        return engine_call(
+        answer = engine_call(
             backend, lambda: operation(backend, client=_read_client(backend), **kwargs)
         )
     except EngineUnreachable as error:
-        logger.warning("Elasticsearch unreachable, searching the database instead: %s", error)
+        cool_down = float(sync_setting("RETRY_AFTER"))
+        read_breaker.failed(engine, cool_down=cool_down)
+        logger.warning(
+            "Elasticsearch unreachable, searching the database instead for %ss: %s",
+            cool_down,
+            error,
+        )
         return None
+    except Exception:
+        read_breaker.succeeded(engine)  # it answered, if with an error: not an outage
+        raise
+    read_breaker.succeeded(engine)
+    return answer
 
 
 def search_run(*, query: SearchQuery, request=None, language: str = "en") -> SearchResults:

@@ -7,58 +7,21 @@ state, an ``upsert`` with the detail endpoint's item or a ``delete`` tombstone, 
 """
 
 import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from django.http import HttpRequest
+from django.http import HttpRequest, JsonResponse
+from django.utils.cache import patch_cache_control
 from ninja import Field, Query, Router, Schema
-from ninja.errors import ValidationError
-from wagtail.api.v3.errors import ProblemDetail
+from wagtail.api.v3.errors import as_validation_error
 
 from partners.auth import PUBLIC_READ_AUTH
 from pressroom.changelog.feed import change_window, since_parse
+from pressroom.models_changes import ReleaseChange
 
+from .problems import READ_ERRORS, parameter_problem
+from .schemas import MAX_LIMIT, PressRelease
 from .selectors import api_live_releases
 from .serializers import press_release_payloads
-
-MAX_LIMIT = 100
-
-router = Router(tags=["press releases"], auth=PUBLIC_READ_AUTH)
-
-
-class Upsert(Schema):
-    action: Literal["upsert"]
-    id: int
-    changed_at: datetime.datetime
-    item: dict[str, Any] = Field(
-        description="The release as `press-releases/{id}/` returns it, all fields."
-    )
-
-
-class Tombstone(Schema):
-    action: Literal["delete"]
-    id: int
-    external_id: str | None
-    changed_at: datetime.datetime
-
-
-class ChangesPage(Schema):
-    items: list[Annotated[Upsert | Tombstone, Field(discriminator="action")]]
-    next_since: str = Field(description="Pass as `since` to continue after these items.")
-    has_more: bool = Field(description="More changes are ready now: ask again at once.")
-
-
-class ChangesQuery(Schema):
-    since: str | None = Field(
-        None,
-        max_length=64,
-        description=(
-            "The `next_since` of the previous response; or an ISO 8601 datetime to start "
-            "from changes made since then (UTC without an offset). Omit for every release."
-        ),
-        examples=["2024-05-01T12:00:00Z", "c.0.0"],
-    )
-    limit: int = Field(50, ge=1, le=MAX_LIMIT, description="Changes per response.")
-
 
 EXAMPLE = {
     "items": [
@@ -80,9 +43,54 @@ EXAMPLE = {
 }
 
 
+class Upsert(Schema):
+    action: Literal["upsert"]
+    id: int
+    changed_at: datetime.datetime
+    item: PressRelease = Field(
+        description="The release as `press-releases/{id}/` returns it, with all fields."
+    )
+
+
+class Tombstone(Schema):
+    action: Literal["delete"]
+    id: int
+    external_id: str | None
+    changed_at: datetime.datetime
+
+
+class ChangesPage(Schema):
+    model_config = {"json_schema_extra": {"examples": [EXAMPLE]}}
+
+    items: list[Annotated[Upsert | Tombstone, Field(discriminator="action")]]
+    next_since: str = Field(description="Pass as `since` to continue after these items.")
+    has_more: bool = Field(description="More changes are ready now: ask again at once.")
+
+
+class ChangesQuery(Schema):
+    since: str | None = Field(
+        None,
+        max_length=64,
+        description=(
+            "The `next_since` of the previous response; or an ISO 8601 datetime to start "
+            "from changes made since then (UTC without an offset). Omit for every release."
+        ),
+        examples=["2024-05-01T12:00:00Z", "c.0.0"],
+    )
+    limit: int = Field(
+        50,
+        ge=1,
+        description=f"Changes per response, at most {MAX_LIMIT} (more is a 400 problem).",
+        examples=[50],
+    )
+
+
+router = Router(tags=["press releases"], auth=PUBLIC_READ_AUTH)
+
+
 @router.get(
     "/",
-    response={200: ChangesPage, 422: ProblemDetail},
+    response={200: ChangesPage, **READ_ERRORS},
     url_name="press_release_changes",
     summary="Press-release changes since a cursor",
     description=(
@@ -94,32 +102,32 @@ EXAMPLE = {
     openapi_extra={"responses": {"200": {"content": {"application/json": {"example": EXAMPLE}}}}},
 )
 def press_release_changes(request: HttpRequest, query: Query[ChangesQuery]):
+    if query.limit > MAX_LIMIT:
+        return parameter_problem("limit", f"limit cannot be higher than {MAX_LIMIT}", status=400)
     try:
         since = since_parse(query.since) if query.since else None
     except ValueError as error:
-        raise ValidationError(
-            [{"type": "value_error", "loc": ["query", "since"], "msg": str(error)}]
-        ) from error
+        raise as_validation_error(error, str(error), loc=("query", "since")) from error
     window = change_window(since=since, limit=query.limit)
     live = api_live_releases().filter(pk__in=[row.page_id for row in window.changes])
     items = {item["id"]: item for item in press_release_payloads(live, request=request)}
-    return {
-        "items": [
-            {
-                "action": "upsert",
-                "id": row.page_id,
-                "changed_at": row.changed_at,
-                "item": items[row.page_id],
-            }
-            if row.page_id in items
-            else {
-                "action": "delete",
-                "id": row.page_id,
-                "external_id": row.external_id,
-                "changed_at": row.changed_at,
-            }
-            for row in window.changes
-        ],
-        "next_since": window.next_since,
-        "has_more": window.has_more,
-    }
+    # Serialized here, as the detail endpoint does, so an item is byte for byte the detail.
+    response = JsonResponse(
+        {
+            "items": [_change(row, items.get(row.page_id)) for row in window.changes],
+            "next_since": window.next_since,
+            "has_more": window.has_more,
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
+    # No ETag here: a commit that lands late makes older rows servable without any newer
+    # log entry to version by, so a validator could hold a partner on a stale answer.
+    patch_cache_control(response, no_cache=True)
+    return response
+
+
+def _change(row: ReleaseChange, item: dict | None) -> dict:
+    common = {"id": row.page_id, "changed_at": row.changed_at.isoformat()}
+    if item is not None:
+        return {"action": "upsert", **common, "item": item}
+    return {"action": "delete", **common, "external_id": row.external_id}

@@ -21,6 +21,7 @@ from django.utils.dateparse import parse_datetime
 from pressroom.models_changes import ReleaseChange
 
 _CURSOR = re.compile(r"c\.(\d{1,19})\.(\d{1,19})")
+BIGINT_MAX = 2**63 - 1
 
 
 @dataclasses.dataclass(frozen=True, order=True)
@@ -47,18 +48,23 @@ def since_parse(value: str) -> Cursor | datetime.datetime:
     """
     value = value.strip()
     if match := _CURSOR.fullmatch(value):
-        return Cursor(int(match[1]), int(match[2]))
+        cursor = Cursor(int(match[1]), int(match[2]))
+        if max(cursor.txid, cursor.id) <= BIGINT_MAX:
+            return cursor
+        raise ValueError("Not a cursor this feed has given out.")
     try:
         moment = parse_datetime(value)
-    except ValueError:
+        if moment is not None and timezone.is_naive(moment):
+            moment = timezone.make_aware(moment, datetime.UTC)
+        # The database compares in UTC: a date at the edge of the calendar must convert.
+        moment = moment.astimezone(datetime.UTC) if moment is not None else None
+    except (ValueError, OverflowError):
         moment = None
     if moment is None:
         raise ValueError(
             "Expected an ISO 8601 datetime (2024-05-01T12:00:00Z) or the next_since "
             "cursor of a previous response."
         )
-    if timezone.is_naive(moment):
-        moment = timezone.make_aware(moment, datetime.UTC)
     return moment
 
 

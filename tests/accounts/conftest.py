@@ -4,7 +4,6 @@ import re
 
 import pytest
 from django.contrib.auth.models import Group, Permission
-from django.core import mail
 from django.core.cache import cache
 
 from tests.factories import OrganizationFactory
@@ -78,9 +77,9 @@ def emailed_link(message) -> str:
 
 
 @pytest.fixture
-def outbox():
-    mail.outbox.clear()
-    return mail.outbox
+def outbox(db, mailoutbox):
+    """pytest-django's outbox, taken after the database is set up, which replaces it."""
+    return mailoutbox
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 releases in each state. Built once inside a transaction that is rolled back at module end;
 each test runs in a savepoint within it (pytest-django's ``db``), so tests cannot leak."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -30,6 +30,7 @@ class World:
     releases: dict  # state ("draft", "moderation", "live") -> a release of A
     release_b: PressReleasePage
     collection_a: Collection
+    forms: dict = field(default_factory=dict)  # admin URL -> its form's data, see admin_form
 
 
 def user_create(username: str, **extra):
@@ -58,7 +59,7 @@ def world_build() -> World:
     def release(state: str, **kwargs) -> PressReleasePage:
         page = PressReleasePageFactory(
             parent=newsroom_a.page,
-            title=f"A's {state} release",
+            title=f"Release of A, {state}",
             slug=f"a-{state}",
             organization=organization_a,
             owner=users["org_a"],
@@ -73,7 +74,7 @@ def world_build() -> World:
     workflow.start(in_moderation, users["org_a"])
     release_b = PressReleasePageFactory(
         parent=newsroom_b.page,
-        title="B's draft",
+        title="Release of B, draft",
         slug="b-draft",
         organization=organization_b,
         live=False,

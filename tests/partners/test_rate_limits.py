@@ -70,9 +70,7 @@ def test_behind_a_trusted_proxy_the_client_is_the_address_it_appended(client, db
 
 
 @override_settings(PRESSROOM_API_ANON_RATE="1/min", PRESSROOM_API_TOKEN_RATE="3/min")
-def test_a_partner_token_has_its_own_bucket_at_the_default_partner_rate(
-    client, partner_token
-):
+def test_a_partner_token_has_its_own_bucket_at_the_default_partner_rate(client, partner_token):
     client.get(PAGES)
     assert client.get(PAGES).status_code == 429  # this address, anonymously
 

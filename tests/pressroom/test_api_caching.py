@@ -1,0 +1,69 @@
+"""Conditional requests and query budget of the press-release endpoints: partners poll them,
+so a 304 must be cheap and exact, and a list's cost must not grow with its page size."""
+
+import pytest
+
+from tests.factories import OrganizationFactory, PressReleasePageFactory
+
+LIST = "/api/v3/press-releases/"
+
+
+@pytest.fixture
+def releases(site_tree):
+    issuer, partner, funder = (OrganizationFactory(slug=s) for s in ("issuer", "partner", "funder"))
+    return [
+        PressReleasePageFactory(
+            parent=site_tree["en"].releases,
+            organization=issuer,
+            participants=[partner],
+            funders=[funder],
+            topics=["elections", f"topic-{n}"],
+        )
+        for n in range(25)
+    ]
+
+
+def test_unchanged_list_answers_304_and_a_publish_changes_the_etag(client, releases):
+    first = client.get(LIST)
+    assert first["Cache-Control"] == "public, max-age=60"
+    assert first["Last-Modified"]
+    etag = first["ETag"]
+    not_modified = client.get(LIST, headers={"If-None-Match": etag})
+    assert not_modified.status_code == 304
+    assert not_modified.content == b""
+    assert not_modified["ETag"] == etag
+    since = client.get(LIST, headers={"If-Modified-Since": first["Last-Modified"]})
+    assert since.status_code == 304
+
+    releases[0].title = "Corrected title"
+    releases[0].save_revision().publish()
+    changed = client.get(LIST, headers={"If-None-Match": etag})
+    assert changed.status_code == 200
+    assert changed["ETag"] != etag
+
+
+def test_unpublishing_changes_the_detail_etag(client, releases):
+    url = f"{LIST}{releases[0].pk}/"
+    etag = client.get(url)["ETag"]
+    releases[0].unpublish()
+    assert client.get(url, headers={"If-None-Match": etag}).status_code == 404
+
+
+def test_etag_differs_between_queries(client, releases):
+    assert client.get(f"{LIST}?limit=1")["ETag"] != client.get(f"{LIST}?limit=2")["ETag"]
+
+
+@pytest.mark.parametrize("limit", [1, 20, 100])
+def test_list_costs_at_most_six_queries_whatever_the_page_size(
+    client, releases, django_assert_max_num_queries, limit
+):
+    client.get(LIST)  # Wagtail caches the site's root paths on first use
+    with django_assert_max_num_queries(6):
+        response = client.get(f"{LIST}?limit={limit}")
+    assert len(response.json()["items"]) == min(limit, 25)
+
+
+def test_304_reads_no_release(client, releases, django_assert_max_num_queries):
+    etag = client.get(LIST)["ETag"]
+    with django_assert_max_num_queries(1):
+        assert client.get(LIST, headers={"If-None-Match": etag}).status_code == 304
