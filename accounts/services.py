@@ -177,7 +177,11 @@ def _organization_create(
         live=False,
     )
     organization.save()
-    organization.save_revision(user=reviewer, log_action=True).publish(user=reviewer)
+    # Approving the application is the permission to publish the entry it proposed, so a
+    # reviewer needs no directory publish right of their own.
+    organization.save_revision(user=reviewer, log_action=True).publish(
+        user=reviewer, skip_permission_checks=True
+    )
     return organization
 
 

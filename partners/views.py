@@ -58,9 +58,8 @@ class PartnerTokensView(InstanceSpecificView):
         else:
             raise PermissionDenied
         context = self.get_context_data(new_token=token, plaintext=plaintext)
-        response = self.render_to_response(context)
-        response["Cache-Control"] = "no-store"
-        return response
+        # Wagtail's admin URLs are never_cache (no-store): the page is not kept anywhere.
+        return self.render_to_response(context)
 
 
 class WebhookSecretView(InstanceSpecificView):
@@ -71,11 +70,6 @@ class WebhookSecretView(InstanceSpecificView):
 
     def check_action_permitted(self, user):
         return self.permission_helper.user_can_edit_obj(user, self.instance)
-
-    def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
-        response["Cache-Control"] = "no-store"
-        return response
 
     def post(self, request, *args, **kwargs):
         self.instance.secret = webhook_secret_generate()

@@ -2,7 +2,8 @@
 
 Used when Elasticsearch is not configured (``make run`` needs no Java). Matching is what the
 database's full-text search does (no Azerbaijani folding or transliteration, no suggestions);
-filters and facet counts come from the ORM and highlights are made here, escaped.
+filters come from each registered type's own selectors (search/registry.py), facet counts
+from the ORM, and highlights are made here, escaped.
 """
 
 import re

@@ -5,7 +5,8 @@ returns only the top facet values and offers no suggestions, so the request is b
 Index and field names come from Wagtail's backend and mapping, and only the standard query
 DSL is used (match, match_phrase, multi_match, term, range), so nothing here depends on the
 Elasticsearch version. User text only ever reaches Elasticsearch as the ``query`` of a
-match-type query, never as query-string syntax.
+match-type query, never as query-string syntax. Which models, fields, filters and facets
+come from the apps' registered search types (search/registry.py): nothing here names a model.
 """
 
 from dataclasses import dataclass, field

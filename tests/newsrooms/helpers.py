@@ -12,6 +12,9 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
+# A StreamField body as the browser's JavaScript would post it; the HTML form lacks it.
+BODY = nested_form_data({"body": streamfield([("paragraph", rich_text("<p>The body.</p>"))])})
+
 
 def actor_client(world, actor: str) -> Client:
     client = Client()
@@ -38,10 +41,7 @@ def release_post(
     """Posts the release's edit form with a changed title (and ``action``); returns the title."""
     url = reverse("wagtailadmin_pages:edit", args=[release.pk])
     data = admin_form(world, url, "page-edit-form")
-    # The body is a StreamField, which the browser's JavaScript serialises.
-    data.update(
-        nested_form_data({"body": streamfield([("paragraph", rich_text("<p>The body.</p>"))])})
-    )
+    data.update(BODY)
     title = f"{release.title} (changed)"
     data["title"] = title
     if go_live_at is not None:

@@ -50,7 +50,7 @@ def test_staff_create_a_partner_and_issue_its_first_token(staff_client):
     issued = staff_client.post(f"{BASE}tokens/{partner.pk}/", {"action": "issue"})
 
     plaintext = issued_plaintext(issued)
-    assert issued["Cache-Control"] == "no-store"
+    assert "no-store" in issued["Cache-Control"]
     assert (
         staff_client.get("/api/v3/whoami/", HTTP_AUTHORIZATION=f"Bearer {plaintext}").json()[
             "user"
@@ -119,9 +119,8 @@ def test_deliveries_are_listed_read_only(staff_client, partner):
 
     assert listing.status_code == 200 and "502" in listing.content.decode()
     assert inspect.status_code == 200
-    assert (
-        staff_client.get(f"/admin/partners/webhookdelivery/edit/{delivery.pk}/").status_code == 403
-    )
+    edit = staff_client.get(f"/admin/partners/webhookdelivery/edit/{delivery.pk}/")
+    assert edit.status_code == 302 and edit["Location"] == "/admin/"  # Wagtail's refusal
 
 
 def test_admin_users_without_partner_permissions_cannot_see_tokens(

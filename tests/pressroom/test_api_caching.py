@@ -42,7 +42,7 @@ def test_unchanged_list_answers_304_and_a_publish_changes_the_etag(client, relea
     assert changed["ETag"] != etag
 
 
-def test_unpublishing_changes_the_detail_etag(client, releases):
+def test_unpublished_release_is_gone_even_for_a_client_holding_its_etag(client, releases):
     url = f"{LIST}{releases[0].pk}/"
     etag = client.get(url)["ETag"]
     releases[0].unpublish()
@@ -53,14 +53,14 @@ def test_etag_differs_between_queries(client, releases):
     assert client.get(f"{LIST}?limit=1")["ETag"] != client.get(f"{LIST}?limit=2")["ETag"]
 
 
-@pytest.mark.parametrize("limit", [1, 20, 100])
 def test_list_costs_at_most_six_queries_whatever_the_page_size(
-    client, releases, django_assert_max_num_queries, limit
+    client, releases, django_assert_max_num_queries
 ):
     client.get(LIST)  # Wagtail caches the site's root paths on first use
-    with django_assert_max_num_queries(6):
-        response = client.get(f"{LIST}?limit={limit}")
-    assert len(response.json()["items"]) == min(limit, 25)
+    for limit in (1, 20, 100):
+        with django_assert_max_num_queries(6):
+            response = client.get(f"{LIST}?limit={limit}")
+        assert len(response.json()["items"]) == min(limit, 25)
 
 
 def test_304_reads_no_release(client, releases, django_assert_max_num_queries):

@@ -9,6 +9,8 @@ import datetime
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
@@ -240,3 +242,18 @@ def test_a_limit_over_the_maximum_is_a_problem_naming_the_parameter(client, db):
     assert response.status_code == 400
     assert response["Content-Type"] == "application/problem+json"
     assert response.json()["errors"][0]["loc"] == ["query", "limit"]
+
+
+def test_the_feed_costs_the_same_queries_for_one_release_as_for_many(client, releases_index):
+    organization = OrganizationFactory()
+    for _ in range(6):
+        PressReleasePageFactory(
+            parent=releases_index, participants=[organization], funders=[organization]
+        )
+
+    with CaptureQueriesContext(connection) as one:
+        feed(client, limit=1)
+    with CaptureQueriesContext(connection) as six:
+        feed(client, limit=6)
+
+    assert len(six) == len(one)
