@@ -52,7 +52,9 @@ class JoinForm(SetPasswordMixin, forms.Form):
     new_acronym = _organization_field("acronym")
     new_organization_type = _organization_field("organization_type")
     new_city = _organization_field("city")
-    new_postal_address = _organization_field("postal_address", widget=forms.Textarea(attrs={"rows": 3}))
+    new_postal_address = _organization_field(
+        "postal_address", widget=forms.Textarea(attrs={"rows": 3})
+    )
     new_phone = forms.CharField(
         label=_("Organization phone"), max_length=64, required=False, validators=[phone_validator]
     )
@@ -77,9 +79,12 @@ class JoinForm(SetPasswordMixin, forms.Form):
             organization = cleaned.get("organization")
             if organization is None and "organization" not in self.errors:
                 self.add_error("organization", _("Choose your organization."))
-            elif organization is not None and not claimable_organizations(
-                locale=self.locale
-            ).filter(pk=organization.pk).exists():
+            elif (
+                organization is not None
+                and not claimable_organizations(locale=self.locale)
+                .filter(pk=organization.pk)
+                .exists()
+            ):
                 self.add_error(
                     "organization",
                     _(

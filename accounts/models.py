@@ -43,9 +43,7 @@ class OrganizationApplication(models.Model):
         related_name="applications",
         help_text=_("The claimed directory entry, or the one created on approval."),
     )
-    proposed_organization = models.JSONField(
-        _("proposed organization"), default=dict, blank=True
-    )
+    proposed_organization = models.JSONField(_("proposed organization"), default=dict, blank=True)
     status = models.CharField(
         _("status"),
         max_length=24,

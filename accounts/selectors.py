@@ -28,9 +28,11 @@ def claimable_organizations(*, locale: Locale) -> QuerySet[Organization]:
 
 
 def organization_is_claimed(*, organization: Organization) -> bool:
-    return _claimed_translation_keys().filter(
-        organization__translation_key=organization.translation_key
-    ).exists()
+    return (
+        _claimed_translation_keys()
+        .filter(organization__translation_key=organization.translation_key)
+        .exists()
+    )
 
 
 def member_application(*, user: AbstractBaseUser | AnonymousUser) -> OrganizationApplication | None:

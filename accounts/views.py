@@ -71,9 +71,7 @@ def dashboard(request):
     """The signed-in person's organization, application and releases (drafts included)."""
     organization = member_organization(user=request.user, locale=Locale.get_active())
     application = OrganizationApplication.objects.filter(user=request.user).first()
-    releases = (
-        organization_release_list(organization=organization)[:50] if organization else []
-    )
+    releases = organization_release_list(organization=organization)[:50] if organization else []
     return TemplateResponse(
         request,
         "accounts/dashboard.html",

@@ -4,6 +4,7 @@ Both are wagtail-modeladmin listings whose permission helpers map each action to
 Django permission, so menu items, buttons and views agree on who may do what.
 """
 
+from axes.models import AccessAttempt
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
@@ -11,8 +12,6 @@ from django.views.generic import FormView
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 from wagtail_modeladmin.views import DeleteView, InstanceSpecificView
-
-from axes.models import AccessAttempt
 
 from .forms import ApplicationReviewForm
 from .lockout import lockout_reset

@@ -28,7 +28,9 @@ from wagtail.models import (
 )
 
 from directory.models import Organization
+from home.services import site_tree_create
 from pressroom.models import PressReleaseIndexPage
+from pressroom.selectors import release_index_page
 
 from .models import Newsroom
 
@@ -140,9 +142,6 @@ def newsrooms_setup() -> Workflow:
 
 def _default_release_index() -> PressReleaseIndexPage:
     """The default locale's top press-release index, building the site tree if there is none."""
-    from home.services import site_tree_create
-    from pressroom.selectors import release_index_page
-
     index = release_index_page(locale=Locale.get_default())
     if index is None:
         index = site_tree_create()[settings.LANGUAGE_CODE].releases
@@ -197,6 +196,8 @@ def newsroom_provision(*, organization: Organization) -> Newsroom:
     The newsroom is a ``PressReleaseIndexPage`` named after the organization under each
     locale's press-release index, so its releases stay in the public lists and feeds.
     """
+    # Two approvals for one organization at once would otherwise both build a newsroom.
+    Organization.objects.select_for_update().filter(pk=organization.pk).first()
     existing = Newsroom.objects.filter(organization=organization).first()
     if existing is not None:
         return existing

@@ -63,8 +63,10 @@ class PartnerSiteAdmin(ExtraActionMixin, ModelAdmin):
     form_fields_exclude = ["user"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(
-            tokens_last_used_at=Max("user__api_tokens__last_used_at")
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(tokens_last_used_at=Max("user__api_tokens__last_used_at"))
         )
 
     def tokens_last_used(self, obj):

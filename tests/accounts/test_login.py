@@ -32,13 +32,17 @@ def test_logging_in_with_the_address_in_any_case_opens_the_dashboard(client, off
 def test_an_unknown_address_and_an_inactive_account_get_the_wrong_password_answer(
     client, officer, django_user_model, site_tree
 ):
-    django_user_model.objects.create_user("waiting@ngo.example", "waiting@ngo.example", PASSWORD, is_active=False)
+    django_user_model.objects.create_user(
+        "waiting@ngo.example", "waiting@ngo.example", PASSWORD, is_active=False
+    )
 
     wrong = client.post(LOGIN, {"username": "leyla@isar.example", "password": "nope-nope"})
     unknown = client.post(LOGIN, {"username": "nobody@ngo.example", "password": "nope-nope"})
     inactive = client.post(LOGIN, {"username": "waiting@ngo.example", "password": PASSWORD})
 
-    messages = [response.context["form"].non_field_errors() for response in (wrong, unknown, inactive)]
+    messages = [
+        response.context["form"].non_field_errors() for response in (wrong, unknown, inactive)
+    ]
     assert messages[0] == messages[1] == messages[2]
     assert all(response.status_code == 200 for response in (wrong, unknown, inactive))
 
@@ -53,7 +57,9 @@ def test_logout_is_a_post_and_ends_the_session(client, officer, site_tree):
     assert "_auth_user_id" not in client.session
 
 
-def test_ten_wrong_passwords_lock_the_account_even_against_the_right_one(client, officer, site_tree):
+def test_ten_wrong_passwords_lock_the_account_even_against_the_right_one(
+    client, officer, site_tree
+):
     answers = fail(client, LOGIN, "leyla@isar.example", 10)
     locked = client.post(LOGIN, {"username": "leyla@isar.example", "password": PASSWORD})
 
@@ -100,7 +106,9 @@ def test_staff_unlock_in_the_admin_and_the_person_can_log_in_again(
     fail(client, LOGIN, "leyla@isar.example", 10)
     attempt = AccessAttempt.objects.get(username="leyla@isar.example")
     staff = Client()
-    staff.force_login(django_user_model.objects.create_superuser("root", "root@x.example", PASSWORD))
+    staff.force_login(
+        django_user_model.objects.create_superuser("root", "root@x.example", PASSWORD)
+    )
 
     listing = staff.get("/admin/axes/accessattempt/")
     unlocked = staff.post(f"/admin/axes/accessattempt/delete/{attempt.pk}/")

@@ -90,8 +90,9 @@ def test_approving_a_proposal_publishes_a_new_directory_entry(
 def test_rejection_needs_a_reason_which_the_applicant_receives_in_their_language(
     apply_and_verify, site_tree, staff_client, outbox, committed
 ):
-    from tests.factories import OrganizationFactory
     from wagtail.models import Locale
+
+    from tests.factories import OrganizationFactory
 
     organization = OrganizationFactory(locale=Locale.objects.get(language_code="az"))
     application = apply_and_verify(join_data(organization=organization.pk), language="az")

@@ -52,7 +52,10 @@ def test_a_second_use_of_the_link_changes_nothing(client, isar, outbox, committe
     again = client.post(link)
 
     assert again.status_code == 200
-    assert "already confirmed" in again.content.decode() or "Waiting for review" in again.content.decode()
+    assert (
+        "already confirmed" in again.content.decode()
+        or "Waiting for review" in again.content.decode()
+    )
     assert OrganizationApplication.objects.get().verified_at == verified_at
 
 

@@ -5,6 +5,7 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.http import HttpRequest
 
 
 def ensure_local_admin() -> str:
@@ -21,7 +22,8 @@ def test_creates_admin_with_the_password_it_prints(db, settings, client):
     password = output.split("password ", 1)[1].split()[0]
     user = get_user_model().objects.get(username="admin")
     assert user.is_superuser
-    assert client.login(username="admin", password=password)
+    # django-axes checks every authentication against its request (accounts app).
+    assert client.login(request=HttpRequest(), username="admin", password=password)
 
 
 def test_does_nothing_when_a_superuser_exists(db, settings):

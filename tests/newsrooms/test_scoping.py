@@ -2,8 +2,11 @@
 directory listing, their entry's moderation, and the issuer of the releases they write."""
 
 import pytest
+from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import APIToken, WorkflowState
 
 from directory.models import Organization
@@ -135,6 +138,32 @@ def test_a_newsroom_release_cannot_credit_another_organization(world):
     with pytest.raises(ValidationError):
         field.clean(world.organization_b.pk)
     assert field.clean("") is None  # left empty, the form fills in the newsroom's organization
+
+
+def test_an_organization_user_sees_only_their_collection_s_images(world):
+    image_model = get_image_model()
+    for collection, title in (
+        (world.collection_a, "Photo of A"),
+        (world.newsroom_b.collection, "Photo of B"),
+    ):
+        image_model.objects.create(title=title, file=get_test_image_file(), collection=collection)
+    listing = actor_client(world, "org_a").get(reverse("wagtailimages:index")).content.decode()
+    assert "Photo of A" in listing
+    assert "Photo of B" not in listing
+
+
+def test_an_entry_submitted_for_review_notifies_communications(world):
+    entry = world.organization_a
+    url = reverse("wagtailsnippets_directory_organization:edit", args=[entry.pk])
+    data = admin_form(world, url, "w-editor-form")
+    data["action-submit"] = "1"
+    mail.outbox.clear()
+
+    actor_client(world, "org_a").post(url, data)
+
+    assert {address for message in mail.outbox for address in message.to} == {
+        world.users["staff"].email
+    }
 
 
 def test_communications_staff_may_review_applications(world):

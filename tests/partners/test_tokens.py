@@ -123,3 +123,10 @@ def test_public_read_auth_is_anonymous_without_a_token(db):
     assert anonymous(request)
     assert request.partner is None
     assert not request.user.is_authenticated
+
+
+def test_our_press_release_endpoint_reads_as_the_partner_or_refuses(client, partner, partner_token):
+    assert client.get("/api/v3/press-releases/", **bearer(partner_token)).status_code == 200
+    partner_tokens_revoke(partner=partner)
+
+    assert_unauthorized(client.get("/api/v3/press-releases/", **bearer(partner_token)), "revoked")

@@ -5,7 +5,9 @@ SEARCH = "/api/v3/search/"
 
 
 def test_search_has_the_partner_contract_shape_and_absolute_urls(client, corpus):
-    response = client.get(SEARCH, {"q": "refugees", "type": "press_release", "lang": "en", "page_size": 1})
+    response = client.get(
+        SEARCH, {"q": "refugees", "type": "press_release", "lang": "en", "page_size": 1}
+    )
     assert response.status_code == 200, response.content
     data = response.json()
     assert set(data) == {"count", "items", "facets", "suggestion", "degraded"}

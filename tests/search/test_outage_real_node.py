@@ -81,9 +81,9 @@ class Node:
 
     def stop(self) -> None:
         """Stops the JVM (SIGTERM, waiting for it to exit) and checks that it is gone."""
-        pid = int(self.pid_file.read_text())
+        pid = self.pid_file.read_text().strip() if self.pid_file.exists() else ""
         self._es("stop")
-        assert not Path(f"/proc/{pid}").exists()
+        assert not (pid and Path(f"/proc/{pid}").exists())
 
 
 def free_port() -> int:
@@ -92,17 +92,26 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def leftover_nodes_remove() -> None:
+    """Stops and deletes the nodes of pytest runs that were killed before their teardown."""
+    for node_dir in NODE_DIR.parent.glob("outage-*"):
+        if Path(f"/proc/{node_dir.name.removeprefix('outage-')}").exists():
+            continue  # that run is still going
+        Node(0, node_dir).stop()
+        shutil.rmtree(node_dir, ignore_errors=True)
+
+
 @pytest.fixture(scope="module")
 def node(elasticsearch_url):
     """Started once for the module (``elasticsearch_url`` makes it required under make test);
     stopped, and its folder deleted, at the end."""
+    leftover_nodes_remove()
     shutil.rmtree(NODE_DIR, ignore_errors=True)
     node = Node(free_port(), NODE_DIR)
     node.start()
     yield node
     try:
-        if node.pid_file.exists():
-            node.stop()
+        node.stop()
         print(
             f"\nreal-node outage: es.sh start {node.seconds['start']}, stop {node.seconds['stop']}"
         )
