@@ -12,6 +12,9 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+# A plain dict with no Django imports, so settings can load it.
+from search.analysis import INDEX_SETTINGS
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -176,6 +179,8 @@ if ELASTICSEARCH_URL:
             ),
             "URLS": env_list("ELASTICSEARCH_URL"),
             "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "pressroom_"),
+            # Our Azerbaijani and English analysers; the mappings' sub-fields need them.
+            "INDEX_SETTINGS": INDEX_SETTINGS,
         }
     }
 else:

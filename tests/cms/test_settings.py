@@ -108,3 +108,18 @@ def test_health_check_answers_plain_http_while_pages_redirect_to_https():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[-2:] == ["200", "301"]
+
+
+def test_elasticsearch_backend_gets_our_azerbaijani_analysis_settings():
+    result = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; "
+        "print(sorted(settings.WAGTAILSEARCH_BACKENDS['default']['INDEX_SETTINGS']"
+        "['settings']['analysis']['analyzer']))",
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="example.org",
+        ELASTICSEARCH_URL="http://search.internal:9200",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "az_folded" in result.stdout and "az_translit" in result.stdout

@@ -8,7 +8,9 @@ documented); ours are every path under press-releases/, organizations/ and searc
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance, status_code_conformance
@@ -30,8 +32,15 @@ def api_schema(site_tree):
         topics=["elections"],
         external_id="isar-2000-11-30",
     )
+    # Requests go through Django's real WSGI handler, which closes the database connection
+    # after each one; Django's test client stops that, and so must we, or the test's
+    # transaction (PostgreSQL) is gone after the first request.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
     schema = schemathesis.openapi.from_wsgi("/api/v3/openapi.json", get_wsgi_application())
-    return schema.include(path_regex=OURS)
+    yield schema.include(path_regex=OURS)
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 def test_our_endpoints_conform_to_their_openapi_document(api_schema):
