@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | md5sum | cut -c1-8)
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run test lint format check test-sqlite test-postgres es-start es-stop chromium bench-search
+.PHONY: help venv run test lint format check test-sqlite test-postgres es-start es-stop chromium bench-search bench-api
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -70,3 +70,8 @@ BENCH_N ?= 100000
 bench-search: venv ## Search benchmark: load BENCH_N releases (default 100000), index, time queries (docs/benchmarks.md)
 	$(WITH_ES) bash scripts/postgres.sh env DJANGO_SETTINGS_MODULE=cms.settings.test BENCH_N=$(BENCH_N) \
 		bash -c '$(MANAGE) migrate --noinput -v 0 && $(MANAGE) bench_search'
+# Not a test either: the same loader on a throwaway PostgreSQL cluster (no Elasticsearch needed),
+# then our API against Wagtail's own v3 pages endpoints, in-process (docs/benchmarks.md).
+bench-api: venv ## API benchmark: load BENCH_N releases, time our list/detail against Wagtail's v3 pages (docs/benchmarks.md)
+	bash scripts/postgres.sh env DJANGO_SETTINGS_MODULE=cms.settings.test BENCH_N=$(BENCH_N) \
+		bash -c '$(MANAGE) migrate --noinput -v 0 && $(MANAGE) bench_api'

@@ -7,4 +7,18 @@ class CoreConfig(AppConfig):
     name = "core"
 
     def ready(self) -> None:
+        from django.apps import apps
+        from django.db.models.signals import post_migrate
+
         from . import checks  # noqa: F401  (registers the system checks)
+
+        # post_migrate is sent per app with models, and core has none: hang on to Wagtail's.
+        post_migrate.connect(cache_tables_create, sender=apps.get_app_config("wagtailcore"))
+
+
+def cache_tables_create(sender, using: str = "default", **kwargs) -> None:
+    """`migrate` alone leaves the database cache without its table (Django makes it a separate
+    command); creating it here means no deployment step can be forgotten."""
+    from django.core.management import call_command
+
+    call_command("createcachetable", database=using, verbosity=0)

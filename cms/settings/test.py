@@ -24,3 +24,6 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 PRESSROOM_API_ANON_RATE = "100000/min"
 PRESSROOM_API_TOKEN_RATE = "100000/min"
 PRESSROOM_WEBHOOKS_ALLOW_LOOPBACK = True
+
+# One process: a local-memory cache is shared enough, and adds no queries to count.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

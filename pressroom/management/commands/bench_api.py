@@ -1,0 +1,92 @@
+"""``manage.py bench_api``: the partner-API benchmark (``make bench-api``, docs/benchmarks.md).
+
+Loads generated releases into the (fresh) database with the search benchmark's loader, then
+times our press-release list and detail against Wagtail's own v3 pages endpoints, counts SQL
+queries per page size and compares 304s with 200s.
+"""
+
+import datetime
+import os
+import platform
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.test import override_settings
+from tqdm import tqdm
+
+from pressroom.bench.report import bench_api_report
+from pressroom.bench.runner import bench_api_run
+from search.bench.loader import BenchDataExists, bench_releases_load
+from search.bench.verify import bench_tree_problems
+
+# The search benchmark's environment parsing and CPU name, shared rather than copied.
+from search.management.commands.bench_search import _cpu_model, _positive
+
+# The benchmark is one client measuring throughput: the anonymous rate limit (which still
+# counts every request, as in production) must not be what it measures.
+UNLIMITED_RATE = "100000000/min"
+
+
+class Command(BaseCommand):
+    help = (
+        "Benchmarks the partner API: loads N generated releases (BENCH_N, default 100000) "
+        "into a fresh database and times /api/v3/press-releases/ against Wagtail's "
+        "/api/v3/pages/, with SQL queries per page size and 304 versus 200."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--count", type=int, help="Releases to load (default: BENCH_N).")
+        parser.add_argument("--runs", type=int, help="Timed runs per endpoint (BENCH_RUNS).")
+        parser.add_argument("--warmup", type=int, default=5, help="Untimed rounds first.")
+
+    def handle(self, *args, count, runs, warmup, **options):
+        count = count or _positive("BENCH_N", 100_000)
+        runs = runs or _positive("BENCH_RUNS", 200)
+        budget = _positive("BENCH_BUDGET", 300)
+        if connection.vendor != "postgresql":
+            self.stderr.write(
+                f"Warning: the database is {connection.vendor}, not PostgreSQL as in "
+                "production; the figures are not comparable."
+            )
+        started = datetime.datetime.now().astimezone()
+        load_average = os.getloadavg()
+        with tqdm(total=count, unit=" releases", desc="Loading", mininterval=1) as bar:
+            try:
+                load = bench_releases_load(count=count, on_progress=bar.update)
+            except BenchDataExists as error:
+                raise CommandError(str(error)) from error
+        problems = bench_tree_problems(expected=count)
+        if problems:
+            raise CommandError("The loaded pages are not sound:\n" + "\n".join(problems))
+        self.stderr.write("Loaded pages checked: tree consistent, sample pages served.")
+        # Fresh rows: give the planner real statistics, as autovacuum soon would.
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        with override_settings(
+            PRESSROOM_API_ANON_RATE=UNLIMITED_RATE, PRESSROOM_API_TOKEN_RATE=UNLIMITED_RATE
+        ):
+            result = bench_api_run(runs=runs, warmup=warmup, budget=budget)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT version()" if connection.vendor == "postgresql" else "SELECT 1")
+            database_version = str(cursor.fetchone()[0]).split(" on ")[0]
+        context = [
+            ("Date", started.strftime("%Y-%m-%d %H:%M %Z")),
+            ("Releases (N)", f"{count:,}"),
+            ("CPU", _cpu_model()),
+            ("CPUs available", str(len(os.sched_getaffinity(0)))),
+            ("Load average at start (1, 5, 15 min)", ", ".join(f"{v:.2f}" for v in load_average)),
+            ("Load average at end", ", ".join(f"{v:.2f}" for v in os.getloadavg())),
+            ("Python", platform.python_version()),
+            ("Database", database_version),
+            (
+                "Bulk load",
+                f"{load.releases:,} releases in {load.seconds:.1f} s ({load.rate:,.0f}/s)",
+            ),
+            ("Client", "Django's test Client, in-process (WSGI, full middleware, no network)"),
+            (
+                "Runs per endpoint",
+                f"{warmup} untimed rounds, then up to {runs} (budget {budget} s)",
+            ),
+        ]
+        self.stdout.write(bench_api_report(context=context, result=result))
