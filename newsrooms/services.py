@@ -93,6 +93,15 @@ def _application_review_permission() -> Permission | None:
     return permission
 
 
+def _lockout_permissions() -> list[Permission]:
+    """Staff see django-axes' login lockouts and lift them (accounts' admin listing)."""
+    try:
+        model = apps.get_model("axes", "AccessAttempt")
+    except LookupError:
+        return []
+    return [_permission(model, action) for action in ("view", "delete")]
+
+
 def _grant_pages(group: Group, page: Page, actions: list[str]) -> None:
     for action in actions:
         GroupPagePermission.objects.get_or_create(
@@ -123,6 +132,7 @@ def newsrooms_setup() -> Workflow:
     review = _application_review_permission()
     if review is not None:
         group.permissions.add(review)
+    group.permissions.add(*_lockout_permissions())
     _grant_pages(group, Page.get_first_root_node(), COMMUNICATIONS_PAGE_PERMISSIONS)
     _grant_media(group, Collection.get_first_root_node(), COMMUNICATIONS_MEDIA_PERMISSIONS)
 

@@ -237,8 +237,8 @@ def test_forgot_password_sets_a_new_one_through_a_single_use_link(browser_page, 
 
     link = emailed_path(officer.email)
     page.goto(link)
-    page.get_by_label("New password", exact=True).fill(NEW_PASSWORD)
-    page.get_by_label("New password confirmation").fill(NEW_PASSWORD)
+    page.locator("#id_new_password1").fill(NEW_PASSWORD)
+    page.locator("#id_new_password2").fill(NEW_PASSWORD)
     screens.shoot("choose-new-password")
     page.get_by_role("button", name="Change my password").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Password changed")
