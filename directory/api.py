@@ -10,26 +10,26 @@ import datetime
 from collections import defaultdict
 from typing import Literal
 
-from django.db.models import Count, Q, QuerySet, Window
+from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils.http import urlencode
 from ninja import Field, Query, Router, Schema
 from wagtail.rich_text import expand_db_html
 
-from partners.auth import PUBLIC_READ_AUTH
-from pressroom.api.conditional import Conditional
-from pressroom.api.problems import DETAIL_ERRORS, READ_ERRORS, parameter_problem
-from pressroom.api.router import field_selection
-from pressroom.api.schemas import (
+from core.api.conditional import Conditional
+from core.api.params import (
     MAX_LIMIT,
-    Contact,
     FieldSelection,
     LanguageCode,
     Pagination,
     Text,
-    Topic,
+    field_selection,
+    page_with_count,
 )
+from core.api.problems import DETAIL_ERRORS, READ_ERRORS, parameter_problem
+from core.api.schemas import Contact, Topic
+from partners.auth import PUBLIC_READ_AUTH
 
 from .models import Organization, OrganizationFocusArea, OrganizationType
 from .selectors import directory_pages_by_locale
@@ -236,12 +236,7 @@ def organization_list(request: HttpRequest, params: OrganizationListParams = Que
     if (not_modified := conditional.not_modified()) is not None:
         return not_modified
     organizations = _organization_list(params)
-    page = list(
-        organizations.annotate(total=Window(Count("pk")))[
-            params.offset : params.offset + params.limit
-        ]
-    )
-    count = page[0].total if page else (organizations.count() if params.offset else 0)
+    page, count = page_with_count(organizations, offset=params.offset, limit=params.limit)
     items = organization_payloads(page, request=request, fields=fields)
     return conditional.json({"count": count, "items": items})
 

@@ -17,11 +17,11 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from ninja import Field, Query, Router, Schema
 from wagtail.models import Site
 
+from core.api.conditional import DEFAULT_MAX_AGE
+from core.api.params import Text
+from core.api.problems import READ_ERRORS, parameter_errors
 from directory.models import OrganizationType
 from partners.auth import PUBLIC_READ_AUTH
-from pressroom.api.conditional import DEFAULT_MAX_AGE
-from pressroom.api.problems import READ_ERRORS, parameter_errors
-from pressroom.api.schemas import Text
 
 from .query import SORTS, InvalidSearch, parse_search_query
 from .service import PageOutOfRange, search_autocomplete, search_run

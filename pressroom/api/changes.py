@@ -14,12 +14,13 @@ from django.utils.cache import patch_cache_control
 from ninja import Field, Query, Router, Schema
 from wagtail.api.v3.errors import as_validation_error
 
+from core.api.params import MAX_LIMIT
+from core.api.problems import READ_ERRORS, parameter_problem
 from partners.auth import PUBLIC_READ_AUTH
 from pressroom.changelog.feed import change_window, since_parse
 from pressroom.models_changes import ReleaseChange
 
-from .problems import READ_ERRORS, parameter_problem
-from .schemas import MAX_LIMIT, PressRelease
+from .schemas import PressRelease
 from .selectors import api_live_releases
 from .serializers import press_release_payloads
 

@@ -6,20 +6,18 @@ Responses carry ETag/Last-Modified and answer 304 before any release is read
 (``conditional.py``).
 """
 
-from django.db.models import Count, Window
 from django.http import Http404, HttpRequest
 from ninja import Query, Router
 from taggit.models import Tag
 from wagtail.api.v3.errors import as_validation_error
 
+from core.api.conditional import Conditional
+from core.api.params import MAX_LIMIT, FieldSelection, field_selection, page_with_count
+from core.api.problems import DETAIL_ERRORS, READ_ERRORS, parameter_problem
 from directory.models import Organization
 from partners.auth import PUBLIC_READ_AUTH
 
-from .conditional import Conditional
-from .problems import DETAIL_ERRORS, READ_ERRORS, parameter_problem
 from .schemas import (
-    MAX_LIMIT,
-    FieldSelection,
     PressRelease,
     PressReleaseList,
     PressReleaseListParams,
@@ -28,20 +26,6 @@ from .selectors import ReleaseApiFilters, api_live_releases, release_api_list
 from .serializers import FIELDS, press_release_payloads, press_release_queryset
 
 router = Router(tags=["press releases"], auth=PUBLIC_READ_AUTH)
-
-
-def field_selection(raw: str | None, *, allowed: tuple[str, ...] = FIELDS) -> list[str] | None:
-    """The names in ``fields=a,b``; unknown or empty names are the caller's error (422)."""
-    if raw is None:
-        return None
-    names = [name.strip() for name in raw.split(",")]
-    unknown = [name for name in names if name not in allowed]
-    if unknown:
-        message = (
-            f"Unknown field(s) {', '.join(repr(n) for n in unknown)}; known: {', '.join(allowed)}"
-        )
-        raise as_validation_error(ValueError(message), message, loc=("query", "fields"))
-    return names
 
 
 def _require_known(values, known, *, parameter: str, what: str) -> None:
@@ -81,7 +65,7 @@ def _check_slugs(params: PressReleaseListParams) -> None:
     operation_id="press_releases_list",
 )
 def press_release_list(request: HttpRequest, params: PressReleaseListParams = Query(...)):  # noqa: B008
-    fields = field_selection(params.fields)
+    fields = field_selection(params.fields, allowed=FIELDS)
     if params.limit > MAX_LIMIT:
         return parameter_problem("limit", f"limit cannot be higher than {MAX_LIMIT}", status=400)
     conditional = Conditional(request)
@@ -103,13 +87,9 @@ def press_release_list(request: HttpRequest, params: PressReleaseListParams = Qu
         ),
         ordering=params.ordering,
     )
-    # The total rides along on every row of the page (a window count): one query, not two.
-    page = list(
-        press_release_queryset(releases, fields=fields).annotate(total=Window(Count("pk")))[
-            params.offset : params.offset + params.limit
-        ]
+    page, count = page_with_count(
+        press_release_queryset(releases, fields=fields), offset=params.offset, limit=params.limit
     )
-    count = page[0].total if page else (releases.count() if params.offset else 0)
     items = press_release_payloads(page, request=request, fields=fields)
     return conditional.json({"count": count, "items": items})
 
@@ -123,7 +103,7 @@ def press_release_list(request: HttpRequest, params: PressReleaseListParams = Qu
     operation_id="press_releases_detail",
 )
 def press_release_detail(request: HttpRequest, id: int, params: FieldSelection = Query(...)):  # noqa: B008
-    fields = field_selection(params.fields)
+    fields = field_selection(params.fields, allowed=FIELDS)
     conditional = Conditional(request)
     if (not_modified := conditional.not_modified()) is not None:
         return not_modified

@@ -5,62 +5,22 @@ the serializer (``serializers.py``) is what produces them, these classes describ
 """
 
 import datetime
-import unicodedata
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from django.conf import settings
 from ninja import Field, Schema
-from pydantic import AfterValidator, StringConstraints
+
+from core.api.params import (
+    AwareDateTime,
+    FieldSelection,
+    LanguageCode,
+    Pagination,
+    Text,
+)
+from core.api.schemas import Contact, Topic
 
 from .selectors import ORDERINGS
 
-LanguageCode = Literal[tuple(code for code, _name in settings.LANGUAGES)]  # ty: ignore[invalid-type-form]
 Ordering = Literal[tuple(ORDERINGS)]  # ty: ignore[invalid-type-form]
-
-MAX_LIMIT = 100
-
-
-def _printable(value: str) -> str:
-    """Trimmed, without control characters: PostgreSQL rejects NUL and no real value has one."""
-    return "".join(ch for ch in value if not unicodedata.category(ch).startswith("C")).strip()
-
-
-def Text(max_length: int) -> Any:
-    """A trimmed, printable string of at most ``max_length`` characters, as a parameter type."""
-    return Annotated[str, StringConstraints(max_length=max_length), AfterValidator(_printable)]
-
-
-def aware(value: datetime.datetime | None) -> datetime.datetime | None:
-    """A datetime without an offset is taken to be in the site's time zone."""
-    if value is not None and value.tzinfo is None:
-        from django.utils import timezone
-
-        return timezone.make_aware(value)
-    return value
-
-
-AwareDateTime = Annotated[datetime.datetime, AfterValidator(aware)]
-
-
-class Pagination(Schema):
-    limit: int = Field(
-        20,
-        ge=1,
-        description=f"Items per response, at most {MAX_LIMIT} (more is a 400 problem).",
-        examples=[20],
-    )
-    offset: int = Field(0, ge=0, description="Items to skip.", examples=[0, 20])
-
-
-class FieldSelection(Schema):
-    fields: Text(1000) | None = Field(
-        None,
-        description=(
-            "Comma-separated names of the item fields to return (sparse fieldset); "
-            "others are neither computed nor returned. Unknown names are a 422 problem."
-        ),
-        examples=["title,url,organization"],
-    )
 
 
 class PressReleaseListParams(Pagination, FieldSelection):
@@ -114,25 +74,10 @@ class OrganizationRef(Schema):
     url: str | None = Field(description="Public profile page.")
 
 
-class Topic(Schema):
-    slug: str
-    name: str
-
-
 class Translation(Schema):
     lang: str
     id: int
     url: str | None
-
-
-class Contact(Schema):
-    name: str
-    address: str
-    phones: list[str]
-    fax: str
-    email: str
-    mobile: str
-    whatsapp: str
 
 
 class Body(Schema):

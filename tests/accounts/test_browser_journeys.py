@@ -154,7 +154,9 @@ def write_and_submit_release(page: Page, screens: Screens, png: Path, newsroom: 
     chooser.locator("input[type=file]").set_input_files(png)
     chooser.get_by_label("Title").fill("Volunteers at the riverbank")
     chooser.get_by_role("button", name="Upload").click()
-    expect(page.locator("[data-chooser-title]").first).to_have_text("Volunteers at the riverbank")
+    expect(
+        page.locator("[data-chooser-title]").filter(has_text="Volunteers at the riverbank")
+    ).to_be_visible()
     screens.shoot("release-with-image")
 
     page.get_by_role("button", name="More actions").click()

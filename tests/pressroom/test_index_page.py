@@ -151,4 +151,5 @@ def test_unfiltered_index_advertises_only_the_site_feeds(client, releases):
     assert {link["href"] for link in soup.select('head link[rel="alternate"]')} == {
         "/en/feeds/releases.rss",
         "/en/feeds/releases.atom",
+        "/en/feeds/releases.json",
     }

@@ -136,10 +136,13 @@ def test_release_advertises_site_organization_and_topic_feeds(client, release):
     assert feeds == {
         "/en/feeds/releases.rss",
         "/en/feeds/releases.atom",
+        "/en/feeds/releases.json",
         "/en/feeds/organizations/isar.rss",
         "/en/feeds/organizations/isar.atom",
+        "/en/feeds/organizations/isar.json",
         "/en/feeds/topics/civil-society.rss",
         "/en/feeds/topics/civil-society.atom",
+        "/en/feeds/topics/civil-society.json",
     }
     for href in feeds:
         assert client.get(href).status_code == 200
