@@ -4,8 +4,10 @@ sees and changes each."""
 
 from django.db.models import Max
 from django.urls import re_path
-from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
+from wagtail_modeladmin.helpers import ButtonHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+
+from core.admin_helpers import ReadOnlyPermissionHelper
 
 from .models import PartnerSite, Webhook, WebhookDelivery
 from .views import PartnerSiteCreateView, PartnerTokensView, WebhookSecretView
@@ -86,19 +88,6 @@ class WebhookAdmin(ExtraActionMixin, ModelAdmin):
     list_display = ("url", "partner", "active", "events")
     list_filter = ("active",)
     search_fields = ("url", "partner__name")
-
-
-class ReadOnlyPermissionHelper(PermissionHelper):
-    """Deliveries are a record of what happened; nobody adds or edits them by hand."""
-
-    def user_can_create(self, user):
-        return False
-
-    def user_can_edit_obj(self, user, obj):
-        return False
-
-    def user_can_delete_obj(self, user, obj):
-        return False
 
 
 class WebhookDeliveryAdmin(ModelAdmin):

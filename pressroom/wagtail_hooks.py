@@ -1,22 +1,10 @@
 """The admin's read-only import log: what each import run created, updated or rejected."""
 
-from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
+from core.admin_helpers import ReadOnlyPermissionHelper
+
 from .models_import import ImportRun
-
-
-class ReadOnlyPermissionHelper(PermissionHelper):
-    """The log records what happened; nobody adds, edits or deletes history by hand."""
-
-    def user_can_create(self, user):
-        return False
-
-    def user_can_edit_obj(self, user, obj):
-        return False
-
-    def user_can_delete_obj(self, user, obj):
-        return False
 
 
 class ImportRunAdmin(ModelAdmin):

@@ -6,14 +6,14 @@ CSRF on every form is in test_csrf.py; the join form's answer for known addresse
 test_join.py; ``check --deploy`` with production settings in tests/cms/test_settings.py.
 """
 
+import json
 import re
-import runpy
-import secrets
 
 import pytest
-from django.conf import global_settings
 from django.contrib.sessions.backends.db import SessionStore
 from django.test import Client
+
+from tests.cms.test_settings import GOOD_KEY, manage
 
 from .conftest import PASSWORD, emailed_link
 
@@ -31,12 +31,18 @@ COOKIE_SETTINGS = (
 
 @pytest.fixture(scope="module")
 def production_cookie_settings() -> dict:
-    """The cookie settings cms.settings.production ends up with, read without switching to it."""
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("SECRET_KEY", secrets.token_urlsafe(50))
-        env.setenv("ALLOWED_HOSTS", "example.org")
-        production = runpy.run_module("cms.settings.production")
-    return {name: production.get(name, getattr(global_settings, name)) for name in COOKIE_SETTINGS}
+    """The cookie settings as production runs with them, read in a process that loads them."""
+    names = ", ".join(f"'{name}'" for name in COOKIE_SETTINGS)
+    result = manage(
+        "shell",
+        "-c",
+        f"import json; from django.conf import settings; "
+        f"print(json.dumps({{n: getattr(settings, n) for n in [{names}]}}))",
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="example.org",
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 @pytest.fixture
