@@ -311,5 +311,8 @@ WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = env_bool(
     "WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS", False
 )
-# An edit after approval of one step goes back through review: no approved-then-changed text.
-WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+# Wagtail's default (False) kept on purpose: a reviewer's own edits (a go-live date, a typo)
+# are covered by their approval, so "edit, then approve" publishes or schedules at once.
+# True would make that approval restart the review on the edited revision. Organization users
+# cannot edit while a release is in review (the workflow locks it), so nothing slips past.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = False

