@@ -67,7 +67,10 @@ def browser_page(request, live_server, transactional_db, django_db_serialized_ro
     """
     if not os.access(CHROMIUM, os.X_OK):
         pytest.fail(f"{CHROMIUM} is missing: run `make chromium` (or `make test`, which does)")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    # Assertions wait as long as actions do: CI machines are shared and slow.
+    expect.set_options(timeout=BROWSER_TIMEOUT_MS)
 
     with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
