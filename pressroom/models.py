@@ -187,6 +187,9 @@ class PressReleasePage(Page):
 
     class Meta:
         verbose_name = _("press release")
+        # The API's default ordering (-release_date, -pk): its page is read from this index,
+        # backwards, instead of sorting every release (docs/benchmarks.md, bench-api).
+        indexes = [models.Index(fields=["release_date", "page_ptr"], name="pressroom_release_date_idx")]
 
     @property
     def heading(self) -> str:

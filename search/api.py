@@ -29,8 +29,6 @@ from .service import PageOutOfRange, search_autocomplete, search_run
 router = Router(tags=["search"], auth=PUBLIC_READ_AUTH)
 
 MAX_PAGE_SIZE = 100
-# Elasticsearch's default index.max_result_window: results past it cannot be paged to.
-MAX_RESULT_WINDOW = 10_000
 LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 LanguageOrAll = Literal[(*LANGUAGES, "all")]  # ty: ignore[invalid-type-form]
 
@@ -206,10 +204,6 @@ def search(request: HttpRequest, params: SearchParams = Query(...)):  # noqa: B0
         query = parse_search_query(query_params, language=settings.LANGUAGE_CODE)
     except InvalidSearch as error:
         _invalid(query_params, error)
-    if params.page * params.page_size > MAX_RESULT_WINDOW:
-        raise parameter_errors(
-            {"page": f"page times page_size must be at most {MAX_RESULT_WINDOW}; narrow the search"}
-        )
     query = dataclasses.replace(query, page_size=params.page_size)
     try:
         results = search_run(query=query, request=request, language=settings.LANGUAGE_CODE)

@@ -48,6 +48,10 @@ def _matching(backend, queryset, query: SearchQuery) -> list[int]:
     parsed = query.parsed
     if parsed.is_empty:
         return list(queryset.values_list("pk", flat=True))
+    # The backend accepts filters on declared FilterFields only, and the selectors filter
+    # through relations (organization__slug): hand it the survivors by id instead, a field
+    # every searchable model declares (Page does; so does Organization).
+    queryset = queryset.model.objects.filter(id__in=queryset.values("pk"))
     allowed = None
     for group in parsed.required:
         pks = set()

@@ -30,6 +30,14 @@ DEGRADED_BACKEND = "wagtail.search.backends.database.fallback"
 # Seconds a reader waits for Elasticsearch before the database answers instead; the
 # backend's own TIMEOUT (default 10 s) is meant for indexing and would hang the page.
 READ_TIMEOUT = 3
+# Results past Elasticsearch's default index.max_result_window cannot be paged to; the
+# database fallback keeps the same limit, so a shared link behaves alike on both.
+MAX_RESULT_WINDOW = 10_000
+
+
+def page_count(count: int, page_size: int) -> int:
+    """Pages a reader can reach: at least one, and none past the result window."""
+    return max(1, min(-(-count // page_size), MAX_RESULT_WINDOW // page_size))
 
 
 class PageOutOfRange(ValueError):
@@ -106,7 +114,7 @@ class SearchResults:
 
     @property
     def pages(self) -> int:
-        return max(1, -(-self.count // self.query.page_size))
+        return page_count(self.count, self.query.page_size)
 
     def to_dict(self) -> dict:
         """The JSON contract the API mounts (pinned by tests/search/test_search_json.py)."""
@@ -203,6 +211,10 @@ def _on_elasticsearch(backend, operation, **kwargs):
 
 def search_run(*, query: SearchQuery, request=None, language: str = "en") -> SearchResults:
     """Run the search; raises PageOutOfRange when the page is past the last one."""
+    if query.offset + query.page_size > MAX_RESULT_WINDOW:
+        # Past the window the engine refuses the request: learn the count from page one.
+        first = search_run(query=query.with_page(1), request=request, language=language)
+        raise PageOutOfRange(query.page, first.pages)
     backend = get_search_backend()
     raw, engine, degraded = None, "database", False
     if uses_elasticsearch(backend):
@@ -213,7 +225,7 @@ def search_run(*, query: SearchQuery, request=None, language: str = "en") -> Sea
             engine = "elasticsearch"
     if raw is None:
         raw = database.search(backend, query)
-    pages = max(1, -(-raw.count // query.page_size))
+    pages = page_count(raw.count, query.page_size)
     if query.page > pages:
         raise PageOutOfRange(query.page, pages)
     return SearchResults(

@@ -12,7 +12,13 @@ from taggit.models import Tag
 from wagtail.api.v3.errors import as_validation_error
 
 from core.api.conditional import Conditional
-from core.api.params import MAX_LIMIT, FieldSelection, field_selection, page_with_count
+from core.api.params import (
+    MAX_LIMIT,
+    FieldSelection,
+    field_selection,
+    page_with_count,
+    total_cache_key,
+)
 from core.api.problems import DETAIL_ERRORS, READ_ERRORS, parameter_problem
 from directory.models import Organization
 from partners.auth import PUBLIC_READ_AUTH
@@ -72,23 +78,27 @@ def press_release_list(request: HttpRequest, params: PressReleaseListParams = Qu
     if (not_modified := conditional.not_modified()) is not None:
         return not_modified
     _check_slugs(params)
-    releases = release_api_list(
-        filters=ReleaseApiFilters(
-            q=params.q or "",
-            organizations=tuple(params.organization),
-            participants=(params.participant,) if params.participant else (),
-            city=params.city or "",
-            topics=tuple(params.topic),
-            lang=params.lang or "",
-            date_from=params.date_from,
-            date_to=params.date_to,
-            external_id=params.external_id or "",
-            updated_since=params.updated_since,
-        ),
-        ordering=params.ordering,
+    # Normalized, so that equivalent queries share one cached total.
+    filters = ReleaseApiFilters(
+        q=" ".join((params.q or "").split()),
+        organizations=tuple(sorted(set(params.organization))),
+        participants=(params.participant,) if params.participant else (),
+        city=params.city or "",
+        topics=tuple(sorted(set(params.topic))),
+        lang=params.lang or "",
+        date_from=params.date_from,
+        date_to=params.date_to,
+        external_id=params.external_id or "",
+        updated_since=params.updated_since,
     )
+    releases = release_api_list(filters=filters, ordering=params.ordering)
     page, count = page_with_count(
-        press_release_queryset(releases, fields=fields), offset=params.offset, limit=params.limit
+        press_release_queryset(releases, fields=fields),
+        offset=params.offset,
+        limit=params.limit,
+        total_key=total_cache_key(
+            scope="press-releases", version=conditional.version, filters=filters
+        ),
     )
     items = press_release_payloads(page, request=request, fields=fields)
     return conditional.json({"count": count, "items": items})

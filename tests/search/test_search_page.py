@@ -49,6 +49,7 @@ def test_azerbaijani_page_is_translated_and_searches_azerbaijani(client, corpus)
         {"organization": "nobody"},
         {"page": "99999"},
         {"page": "50"},
+        {"page": "600"},  # past Elasticsearch's result window (10,000)
         {"q": "refugees\x00\x1b"},
         {"q": "title:("},
         {"q": "*"},

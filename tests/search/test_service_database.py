@@ -75,3 +75,24 @@ def test_organizations_are_found_by_name_on_the_database(corpus):
 
     assert "Youth Initiative" in titles(results)
     assert all(hit.type == "organization" for hit in results.hits)
+
+
+@pytest.mark.parametrize(
+    ("filters", "in_database"),
+    [
+        ("organization=sheki-center", {"organization__slug": "sheki-center"}),
+        ("topic=refugees", {"topics__slug": "refugees"}),
+        ("city=Gəncə", {"city": "Gəncə"}),
+        ("organization_type=international", {"organization__organization_type": "international"}),
+    ],
+)
+def test_words_and_a_filter_together_on_the_database(corpus, filters, in_database):
+    """Words and a filter find what the words find, narrowed as the database filters. (The
+    backend filters only on declared FilterFields, so relations must not reach it.)"""
+    words = run("q=water OR refugees&type=press_release")
+    filtered = run(f"q=water OR refugees&type=press_release&{filters}")
+    allowed = set(PressReleasePage.objects.filter(**in_database).values_list("title", flat=True))
+
+    assert filtered.engine == "database"
+    assert titles(filtered) == titles(words) & allowed
+    assert titles(filtered)
