@@ -189,7 +189,9 @@ class PressReleasePage(Page):
         verbose_name = _("press release")
         # The API's default ordering (-release_date, -pk): its page is read from this index,
         # backwards, instead of sorting every release (docs/benchmarks.md, bench-api).
-        indexes = [models.Index(fields=["release_date", "page_ptr"], name="pressroom_release_date_idx")]
+        indexes = [
+            models.Index(fields=["release_date", "page_ptr"], name="pressroom_release_date_idx")
+        ]
 
     @property
     def heading(self) -> str:

@@ -5,17 +5,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('directory', '0001_initial'),
-        ('pressroom', '0003_release_changes'),
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
+        ("directory", "0001_initial"),
+        ("pressroom", "0003_release_changes"),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='pressreleasepage',
-            index=models.Index(fields=['release_date', 'page_ptr'], name='pressroom_release_date_idx'),
+            model_name="pressreleasepage",
+            index=models.Index(
+                fields=["release_date", "page_ptr"], name="pressroom_release_date_idx"
+            ),
         ),
     ]
