@@ -9,18 +9,13 @@ import datetime
 import os
 import platform
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.db import connection
 from django.test import override_settings
-from tqdm import tqdm
 
 from pressroom.bench.report import bench_api_report
 from pressroom.bench.runner import bench_api_run
-from search.bench.loader import BenchDataExists, bench_releases_load
-from search.bench.verify import bench_tree_problems
-
-# The search benchmark's environment parsing and CPU name, shared rather than copied.
-from search.management.commands.bench_search import _cpu_model, _positive
+from search.bench.command import bench_cpu_model, bench_positive, bench_releases_fill
 
 # The benchmark is one client measuring throughput: the anonymous rate limit (which still
 # counts every request, as in production) must not be what it measures.
@@ -40,9 +35,9 @@ class Command(BaseCommand):
         parser.add_argument("--warmup", type=int, default=5, help="Untimed rounds first.")
 
     def handle(self, *args, count, runs, warmup, **options):
-        count = count or _positive("BENCH_N", 100_000)
-        runs = runs or _positive("BENCH_RUNS", 200)
-        budget = _positive("BENCH_BUDGET", 300)
+        count = count or bench_positive("BENCH_N", 100_000)
+        runs = runs or bench_positive("BENCH_RUNS", 200)
+        budget = bench_positive("BENCH_BUDGET", 300)
         if connection.vendor != "postgresql":
             self.stderr.write(
                 f"Warning: the database is {connection.vendor}, not PostgreSQL as in "
@@ -50,15 +45,7 @@ class Command(BaseCommand):
             )
         started = datetime.datetime.now().astimezone()
         load_average = os.getloadavg()
-        with tqdm(total=count, unit=" releases", desc="Loading", mininterval=1) as bar:
-            try:
-                load = bench_releases_load(count=count, on_progress=bar.update)
-            except BenchDataExists as error:
-                raise CommandError(str(error)) from error
-        problems = bench_tree_problems(expected=count)
-        if problems:
-            raise CommandError("The loaded pages are not sound:\n" + "\n".join(problems))
-        self.stderr.write("Loaded pages checked: tree consistent, sample pages served.")
+        load = bench_releases_fill(count=count, stderr=self.stderr)
         # Fresh rows: give the planner real statistics, as autovacuum soon would.
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
@@ -73,7 +60,7 @@ class Command(BaseCommand):
         context = [
             ("Date", started.strftime("%Y-%m-%d %H:%M %Z")),
             ("Releases (N)", f"{count:,}"),
-            ("CPU", _cpu_model()),
+            ("CPU", bench_cpu_model()),
             ("CPUs available", str(len(os.sched_getaffinity(0)))),
             ("Load average at start (1, 5, 15 min)", ", ".join(f"{v:.2f}" for v in load_average)),
             ("Load average at end", ", ".join(f"{v:.2f}" for v in os.getloadavg())),

@@ -12,27 +12,16 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test import override_settings
-from tqdm import tqdm
 from wagtail.search.backends import get_search_backend
 
 from search.analysis import INDEX_SETTINGS
+from search.bench.command import bench_cpu_model, bench_positive, bench_releases_fill
 from search.bench.indexing import bench_index_rebuild
-from search.bench.loader import BenchDataExists, bench_releases_load
 from search.bench.report import bench_report
 from search.bench.runner import bench_queries_run
-from search.bench.verify import bench_tree_problems
 
 ELASTICSEARCH_BACKEND = "wagtail.search.backends.elasticsearch8"
 DATABASE_BACKEND = {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}
-
-
-def _positive(name: str, default: int) -> int:
-    value = os.environ.get(name, "").strip()
-    if not value:
-        return default
-    if not value.isdigit() or int(value) < 1:
-        raise CommandError(f"{name} must be a whole number above 0, not {value!r}.")
-    return int(value)
 
 
 class Command(BaseCommand):
@@ -48,9 +37,9 @@ class Command(BaseCommand):
         parser.add_argument("--warmup", type=int, default=3, help="Untimed runs first.")
 
     def handle(self, *args, count, runs, warmup, **options):
-        count = count or _positive("BENCH_N", 100_000)
-        runs = runs or _positive("BENCH_RUNS", 20)
-        budget = _positive("BENCH_BUDGET", 60)
+        count = count or bench_positive("BENCH_N", 100_000)
+        runs = runs or bench_positive("BENCH_RUNS", 20)
+        budget = bench_positive("BENCH_BUDGET", 60)
         url = settings.ELASTICSEARCH_URL or os.environ.get("ELASTICSEARCH_URL", "")
         if not url:
             raise CommandError(
@@ -87,15 +76,7 @@ class Command(BaseCommand):
     def _run(self, *, count: int, runs: int, warmup: int, budget: int, url: str) -> None:
         started = datetime.datetime.now().astimezone()
         load_average = os.getloadavg()
-        with tqdm(total=count, unit=" releases", desc="Loading", mininterval=1) as bar:
-            try:
-                load = bench_releases_load(count=count, on_progress=bar.update)
-            except BenchDataExists as error:
-                raise CommandError(str(error)) from error
-        problems = bench_tree_problems(expected=count)
-        if problems:
-            raise CommandError("The loaded pages are not sound:\n" + "\n".join(problems))
-        self.stderr.write("Loaded pages checked: tree consistent, sample pages served.")
+        load = bench_releases_fill(count=count, stderr=self.stderr)
 
         rebuilds = [
             bench_index_rebuild(backend_name="default"),
@@ -116,7 +97,7 @@ class Command(BaseCommand):
         context = [
             ("Date", started.strftime("%Y-%m-%d %H:%M %Z")),
             ("Releases (N)", f"{count:,}"),
-            ("CPU", _cpu_model()),
+            ("CPU", bench_cpu_model()),
             ("CPUs available", str(len(os.sched_getaffinity(0)))),
             ("Load average at start (1, 5, 15 min)", ", ".join(f"{v:.2f}" for v in load_average)),
             ("Python", platform.python_version()),
@@ -133,14 +114,3 @@ class Command(BaseCommand):
         es = get_search_backend().es
         for name in es.indices.get(index=f"{prefix}*", expand_wildcards="all"):
             es.indices.delete(index=name)
-
-
-def _cpu_model() -> str:
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
-            for line in cpuinfo:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"

@@ -1,0 +1,47 @@
+"""What the benchmark commands (``bench_search``, ``bench_api``) share: their environment
+knobs, the machine's CPU name, and loading plus checking the generated releases."""
+
+import os
+import platform
+
+from django.core.management.base import CommandError
+from tqdm import tqdm
+
+from .loader import BenchDataExists, LoadResult, bench_releases_load
+from .verify import bench_tree_problems
+
+
+def bench_positive(name: str, default: int) -> int:
+    """A whole number above 0 from the environment variable ``name``, else ``default``."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    if not value.isdigit() or int(value) < 1:
+        raise CommandError(f"{name} must be a whole number above 0, not {value!r}.")
+    return int(value)
+
+
+def bench_cpu_model() -> str:
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
+            for line in cpuinfo:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def bench_releases_fill(*, count: int, stderr) -> LoadResult:
+    """Loads ``count`` generated releases with a progress bar, then checks them as Wagtail
+    would see them; a refused or unsound load ends the command."""
+    with tqdm(total=count, unit=" releases", desc="Loading", mininterval=1) as bar:
+        try:
+            load = bench_releases_load(count=count, on_progress=bar.update)
+        except BenchDataExists as error:
+            raise CommandError(str(error)) from error
+    problems = bench_tree_problems(expected=count)
+    if problems:
+        raise CommandError("The loaded pages are not sound:\n" + "\n".join(problems))
+    stderr.write("Loaded pages checked: tree consistent, sample pages served.")
+    return load
