@@ -13,11 +13,10 @@ from typing import Any, Literal
 
 from django.conf import settings
 from django.http import HttpRequest, JsonResponse
-from django.utils.cache import patch_cache_control, patch_vary_headers
 from ninja import Field, Query, Router, Schema
 from wagtail.models import Site
 
-from core.api.conditional import DEFAULT_MAX_AGE
+from core.api.conditional import cache_control_apply
 from core.api.params import Text
 from core.api.problems import READ_ERRORS, parameter_errors
 from directory.models import OrganizationType
@@ -175,16 +174,6 @@ def _absolute(url: str | None, root: str) -> str | None:
     return f"{root}{url}" if url and url.startswith("/") else url
 
 
-def _cacheable(response: JsonResponse, request: HttpRequest) -> JsonResponse:
-    max_age = getattr(settings, "PRESSROOM_API_MAX_AGE", DEFAULT_MAX_AGE)
-    if request.user.is_authenticated:
-        patch_cache_control(response, private=True, max_age=max_age)
-    else:
-        patch_cache_control(response, public=True, max_age=max_age)
-    patch_vary_headers(response, ["Authorization"])
-    return response
-
-
 def _site_root(request: HttpRequest) -> str:
     site = Site.find_for_request(request)
     return site.root_url.rstrip("/") if site else request.build_absolute_uri("/").rstrip("/")
@@ -213,7 +202,9 @@ def search(request: HttpRequest, params: SearchParams = Query(...)):  # noqa: B0
     root = _site_root(request)
     for item in payload["items"]:
         item["url"] = _absolute(item["url"], root)
-    return _cacheable(JsonResponse(payload, json_dumps_params={"ensure_ascii": False}), request)
+    return cache_control_apply(
+        JsonResponse(payload, json_dumps_params={"ensure_ascii": False}), request
+    )
 
 
 @router.get(
@@ -229,6 +220,6 @@ def autocomplete(request: HttpRequest, params: AutocompleteParams = Query(...)):
     root = _site_root(request)
     for item in items:
         item["url"] = _absolute(item["url"], root)
-    return _cacheable(
+    return cache_control_apply(
         JsonResponse({"items": items}, json_dumps_params={"ensure_ascii": False}), request
     )

@@ -83,10 +83,16 @@ class Conditional:
         response["ETag"] = self.etag
         if self.last_modified is not None:
             response["Last-Modified"] = http_date(self.last_modified)
-        max_age = getattr(settings, "PRESSROOM_API_MAX_AGE", DEFAULT_MAX_AGE)
-        if getattr(self.request, "user", None) and self.request.user.is_authenticated:
-            patch_cache_control(response, private=True, max_age=max_age)
-        else:
-            patch_cache_control(response, public=True, max_age=max_age)
-        patch_vary_headers(response, ["Authorization"])
-        return response
+        return cache_control_apply(response, self.request)
+
+
+def cache_control_apply(response: HttpResponse, request: HttpRequest) -> HttpResponse:
+    """``public`` for anonymous readers, ``private`` for a partner's token, briefly either way;
+    responses vary by the token."""
+    max_age = getattr(settings, "PRESSROOM_API_MAX_AGE", DEFAULT_MAX_AGE)
+    if getattr(request, "user", None) and request.user.is_authenticated:
+        patch_cache_control(response, private=True, max_age=max_age)
+    else:
+        patch_cache_control(response, public=True, max_age=max_age)
+    patch_vary_headers(response, ["Authorization"])
+    return response
