@@ -13,6 +13,8 @@ from core.sitemaps import SITEMAPS
 from core.views import healthz
 
 urlpatterns = [
+    # Before Wagtail's admin: a few of its views, narrowed for organizations' users.
+    path("admin/", include("newsrooms.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Wagtail's API v3; our apps add their routers to it in AppConfig.ready().
