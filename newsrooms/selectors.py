@@ -40,9 +40,7 @@ def pages_admin_visible(pages: QuerySet, *, user) -> QuerySet:
     """
     if user_sees_all_pages(user):
         return pages
-    public = Q(
-        pk__in=Page.objects.live().public().filter(draft_title=F("title")).values_list("pk")
-    )
+    public = Q(pk__in=Page.objects.live().public().filter(draft_title=F("title")).values_list("pk"))
     explorable = Q(pk__in=page_permission_policy.explorable_instances(user).values_list("pk"))
     visible = Page.objects.filter(public | explorable).values_list("pk", flat=True)
     return pages.filter(pk__in=visible)
