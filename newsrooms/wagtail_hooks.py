@@ -21,6 +21,7 @@ from .selectors import page_admin_visible, pages_admin_visible, user_sees_all_pa
 
 @hooks.register("construct_page_chooser_queryset")
 def chooser_pages_visible(pages, request):
+    """Browse, search, link and move choosers; Wagtail passes no parent, the URL names it."""
     parent_page_id = request.resolver_match.kwargs.get("parent_page_id")
     if parent_page_id is not None and not page_admin_visible(parent_page_id, user=request.user):
         raise PermissionDenied
@@ -29,6 +30,7 @@ def chooser_pages_visible(pages, request):
 
 @hooks.register("construct_explorer_page_queryset")
 def explorer_pages_visible(parent_page, pages, request):
+    """The explorer's listing, search and results, and the admin API behind its menu."""
     if not page_admin_visible(parent_page.pk, user=request.user):
         raise PermissionDenied
     return pages_admin_visible(pages, user=request.user)

@@ -38,8 +38,12 @@ def unreleased(world, django_db_blocker) -> dict:
         PageViewRestriction.objects.create(
             page=private, restriction_type=PageViewRestriction.PASSWORD, password="secret"
         )
+        naming_b = release(
+            "Release of A naming B", "a-naming-b", live=False, participants=[world.organization_b]
+        )
         pages = {
             "embargoed": embargoed,
+            "naming B": naming_b,
             "draft": world.releases["draft"],
             "moderation": world.releases["moderation"],
             "retitled": retitled,
@@ -96,6 +100,9 @@ ADMIN_LISTINGS = {
     "site history": lambda world, pages: "/admin/reports/site-history/",
     "page types usage report": lambda world, pages: "/admin/reports/page-types-usage/",
     "dashboard": lambda world, pages: "/admin/",
+    "usage of B's directory entry": lambda world, pages: (
+        f"/admin/snippets/directory/organization/usage/{world.organization_b.pk}/"
+    ),
     **{
         f"bulk {action} confirmation": (
             lambda world, pages, action=action: (
