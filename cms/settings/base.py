@@ -297,6 +297,7 @@ AXES_RESET_ON_SUCCESS = False
 AXES_USERNAME_CALLABLE = "accounts.lockout.lockout_username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_ENABLE_ADMIN = False  # no django.contrib.admin here; accounts.wagtail_hooks lists lockouts
+# The one notion of client address (PRESSROOM_PROXY_COUNT above), shared with every limit.
 AXES_CLIENT_IP_CALLABLE = "core.client_address.client_address"
 LOGIN_URL = "accounts:login"
 PASSWORD_RESET_TIMEOUT = int(os.environ.get("PASSWORD_RESET_TIMEOUT", str(60 * 60 * 24)))
