@@ -10,12 +10,18 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core.sitemaps import SITEMAPS
-from core.views import healthz
+from core.views import document_password_authenticate, healthz, page_password_authenticate
 
 urlpatterns = [
     # Before Wagtail's admin: a few of its views, narrowed for organizations' users.
     path("admin/", include("newsrooms.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's own paths and names, ahead of Wagtail's routes: the limited views answer.
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        document_password_authenticate,
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     # Wagtail's API v3; our apps add their routers to it in AppConfig.ready().
     path("api/v3/", api.urls),
@@ -34,6 +40,11 @@ urlpatterns += i18n_patterns(
     path("organizations/", include("accounts.urls")),
     path("", include("search.urls")),
     path("", include("pressroom.urls")),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        page_password_authenticate,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -9,6 +9,8 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core import checks
 
+from .ratelimit import Rate
+
 # Backends that never deliver: right for development and tests, a silent loss in production.
 UNDELIVERED_EMAIL_BACKENDS = {
     "django.core.mail.backends.console.EmailBackend",
@@ -87,3 +89,49 @@ def check_email_backend_delivers(app_configs, **kwargs) -> list[checks.Warning]:
             id="core.W001",
         )
     ]
+
+
+# Settings that trust headers only a reverse proxy of ours can set: a proxy is in front.
+PROXY_TRUSTING_SETTINGS = (
+    "SECURE_PROXY_SSL_HEADER",
+    "USE_X_FORWARDED_HOST",
+    "USE_X_FORWARDED_PORT",
+)
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def check_proxy_count_behind_a_proxy(app_configs, **kwargs) -> list[checks.Warning]:
+    """Behind a proxy with no count, every client is the proxy's address: one client's
+    wrong passwords or requests lock out and rate-limit everybody."""
+    trusting = [name for name in PROXY_TRUSTING_SETTINGS if getattr(settings, name, None)]
+    if not trusting or settings.PRESSROOM_PROXY_COUNT is not None:
+        return []
+    return [
+        checks.Warning(
+            f"{', '.join(trusting)} trusts a reverse proxy, but PRESSROOM_PROXY_COUNT is not "
+            "set: every client would count as the proxy's address in the login lockout and "
+            "the rate limits.",
+            hint="Set PRESSROOM_PROXY_COUNT to the number of proxies appending to "
+            "X-Forwarded-For (1 for nginx alone), or 0 if none does; see docs/deploy.md, "
+            '"Behind a proxy".',
+            id="core.W002",
+        )
+    ]
+
+
+@checks.register(checks.Tags.security)
+def check_limit_settings(app_configs, **kwargs) -> list[checks.Error]:
+    """Limits misread at the first request would fail that request, not the deploy."""
+    errors = []
+    try:
+        Rate.parse(settings.PRESSROOM_PASSWORD_ATTEMPT_RATE)
+    except ValueError as error:
+        errors.append(checks.Error(f"PRESSROOM_PASSWORD_ATTEMPT_RATE: {error}", id="core.E002"))
+    if settings.PRESSROOM_PROXY_COUNT is not None and settings.PRESSROOM_PROXY_COUNT < 0:
+        errors.append(
+            checks.Error(
+                f"PRESSROOM_PROXY_COUNT must be 0 or more, not {settings.PRESSROOM_PROXY_COUNT}.",
+                id="core.E003",
+            )
+        )
+    return errors

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core import checks
 
-from .ratelimit import Rate
+from core.ratelimit import Rate
 
 PER_PROCESS_CACHES = {
     "django.core.cache.backends.locmem.LocMemCache",

@@ -9,8 +9,9 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from wagtail.api.v3.errors import problem_response
 
+from core.ratelimit import Quota, Rate, anonymous_quota_count, quota_count, quota_exceeded_response
+
 from .credentials import api_credentials_resolve
-from .ratelimit import Quota, Rate, client_address, quota_count
 
 
 class ApiAccessMiddleware:
@@ -24,11 +25,7 @@ class ApiAccessMiddleware:
         request.partner = credentials.partner
         quota = self._count(request, credentials)
         if quota.exceeded:
-            response = problem_response(
-                status=429,
-                detail=f"Rate limit of {quota.rate.limit} requests per {quota.rate.window} "
-                f"seconds exceeded; retry in {quota.reset} seconds.",
-            )
+            response = quota_exceeded_response(quota)
         elif credentials.refusal:
             response = problem_response(status=401, detail=credentials.refusal)
             # RFC 6750 §3: a refused bearer token is answered with its error code.
@@ -49,5 +46,4 @@ class ApiAccessMiddleware:
             else:
                 rate = Rate.parse(settings.PRESSROOM_API_TOKEN_RATE)
             return quota_count(policy="token", key=f"token:{credentials.token.pk}", rate=rate)
-        rate = Rate.parse(settings.PRESSROOM_API_ANON_RATE)
-        return quota_count(policy="anonymous", key=f"ip:{client_address(request)}", rate=rate)
+        return anonymous_quota_count(request)

@@ -5,6 +5,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
+from core.ratelimit import anonymous_rate_limit
+
 from .query import InvalidSearch, parse_search_query
 from .service import PageOutOfRange, search_autocomplete, search_run
 
@@ -29,6 +31,7 @@ def search(request):
     )
 
 
+@anonymous_rate_limit
 @require_GET
 def search_json(request):
     results, errors = _run(request)
@@ -42,6 +45,7 @@ def search_json(request):
     return JsonResponse(results.to_dict(), json_dumps_params={"ensure_ascii": False})
 
 
+@anonymous_rate_limit
 @require_GET
 def autocomplete(request):
     items = search_autocomplete(

@@ -226,6 +226,17 @@ LOGGING = {
     },
 }
 
+# How many reverse proxies of ours (nginx: 1) append to X-Forwarded-For in front of gunicorn.
+# core.client_address reads it for the login lockout, the join limit and the rate limits;
+# unset, the TCP peer is the client and the header is ignored. `check --deploy` warns when
+# settings trust a proxy's headers but this is unset (docs/deploy.md, "Behind a proxy").
+PRESSROOM_PROXY_COUNT = (
+    int(os.environ["PRESSROOM_PROXY_COUNT"]) if os.environ.get("PRESSROOM_PROXY_COUNT") else None
+)
+# Submissions of a private page's (or collection's) password form per client address and
+# restriction; past it the form answers 429 with Retry-After.
+PRESSROOM_PASSWORD_ATTEMPT_RATE = os.environ.get("PRESSROOM_PASSWORD_ATTEMPT_RATE", "10/15min")
+
 # Headless API for partner sites (partners app): tokens, rate limits, CORS, webhooks.
 # docs/api.md ("Authentication and rate limits", "Webhooks") explains each setting.
 INSTALLED_APPS += ["corsheaders"]
@@ -238,10 +249,6 @@ PRESSROOM_API_ANON_RATE = os.environ.get("PRESSROOM_API_ANON_RATE", "60/min")
 PRESSROOM_API_TOKEN_RATE = os.environ.get("PRESSROOM_API_TOKEN_RATE", "600/min")
 # Counters live in this cache alias; production needs a shared one (Redis, Memcached).
 PRESSROOM_API_RATE_CACHE = os.environ.get("PRESSROOM_API_RATE_CACHE", "default")
-# Behind a reverse proxy: the header it sets (e.g. X-Forwarded-For) and how many proxies
-# of ours append to it; empty means REMOTE_ADDR is the client.
-PRESSROOM_API_CLIENT_IP_HEADER = os.environ.get("PRESSROOM_API_CLIENT_IP_HEADER", "")
-PRESSROOM_API_TRUSTED_PROXIES = int(os.environ.get("PRESSROOM_API_TRUSTED_PROXIES", "1"))
 # Origins allowed besides those registered on partner sites (scheme://host[:port]).
 PRESSROOM_API_CORS_ORIGINS = env_list("PRESSROOM_API_CORS_ORIGINS")
 CORS_URLS_REGEX = r"^/api/v3/"
@@ -283,15 +290,15 @@ AXES_VERBOSE = False
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "10"))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
-AXES_RESET_ON_SUCCESS = True
+# A success clears nothing: axes would clear every record of the client address, so one
+# good login of an attacker's own account would reset their count of guesses on others.
+# Failures expire after the cool-off instead.
+AXES_RESET_ON_SUCCESS = False
 AXES_USERNAME_CALLABLE = "accounts.lockout.lockout_username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_ENABLE_ADMIN = False  # no django.contrib.admin here; accounts.wagtail_hooks lists lockouts
-# Behind N reverse proxies, the client is the Nth address from the right of X-Forwarded-For.
-if os.environ.get("AXES_PROXY_COUNT"):
-    AXES_IPWARE_PROXY_COUNT = int(os.environ["AXES_PROXY_COUNT"])
-    AXES_IPWARE_PROXY_ORDER = "right-most"
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+# The one notion of client address (PRESSROOM_PROXY_COUNT above), shared with every limit.
+AXES_CLIENT_IP_CALLABLE = "core.client_address.client_address"
 LOGIN_URL = "accounts:login"
 PASSWORD_RESET_TIMEOUT = int(os.environ.get("PASSWORD_RESET_TIMEOUT", str(60 * 60 * 24)))
 ACCOUNTS = {

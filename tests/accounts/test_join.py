@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import MD5PasswordHasher
 from wagtail.models import Locale
 
 from accounts.models import ApplicationStatus, OrganizationApplication
@@ -120,6 +121,33 @@ def test_a_known_address_gets_the_same_answer_and_its_owner_an_email(
     assert "/en/organizations/password-reset/" in to_owner.body
 
 
+class CountingHasher(MD5PasswordHasher):
+    """Counts the passwords it hashes: the work that made known addresses answer faster."""
+
+    encoded = 0
+
+    def encode(self, password: str, salt: str) -> str:
+        type(self).encoded += 1
+        return super().encode(password, salt)
+
+
+def test_a_known_address_costs_the_same_password_hashing_as_a_new_one(
+    client, isar, django_user_model, settings
+):
+    django_user_model.objects.create_user("owner", "Leyla@ISAR.example", "x")
+    settings.PASSWORD_HASHERS = ["tests.accounts.test_join.CountingHasher"]
+    other = OrganizationFactory()
+    hashed = {}
+
+    for email, organization in (("leyla@isar.example", isar), ("new@isar.example", other)):
+        CountingHasher.encoded = 0
+        answer = client.post(JOIN, join_data(organization=organization.pk, email=email))
+        assert answer["Location"] == "/en/organizations/join/sent/"
+        hashed[email] = CountingHasher.encoded
+
+    assert hashed == {"leyla@isar.example": 1, "new@isar.example": 1}
+
+
 def test_registering_again_before_verifying_resends_the_link(client, isar, outbox, committed):
     with committed():
         client.post(JOIN, join_data(organization=isar.pk))
@@ -139,6 +167,31 @@ def test_bursts_from_one_address_are_limited_with_a_clear_message(client, site_t
     assert [response.status_code for response in burst] == [200, 200, 200, 429]
     assert "Too many registration requests" in burst[-1].content.decode()
     assert elsewhere.status_code == 200
+
+
+def test_behind_the_proxy_the_join_limit_counts_each_client_apart(client, site_tree, settings):
+    settings.PRESSROOM_PROXY_COUNT = 1
+    settings.ACCOUNTS = {**settings.ACCOUNTS, "JOIN_LIMIT": 2}
+    first = [
+        client.post(JOIN, join_data(email=f"p{n}@x.example"), HTTP_X_FORWARDED_FOR="203.0.113.1")
+        for n in range(3)
+    ]
+    second = client.post(JOIN, join_data(), HTTP_X_FORWARDED_FOR="203.0.113.2")
+
+    assert [response.status_code for response in first] == [200, 200, 429]
+    assert second.status_code == 200
+
+
+def test_without_a_proxy_count_a_forged_forwarded_for_escapes_no_join_limit(
+    client, site_tree, settings
+):
+    settings.ACCOUNTS = {**settings.ACCOUNTS, "JOIN_LIMIT": 2}
+    burst = [
+        client.post(JOIN, join_data(email=f"p{n}@x.example"), HTTP_X_FORWARDED_FOR=f"203.0.113.{n}")
+        for n in range(3)
+    ]
+
+    assert [response.status_code for response in burst] == [200, 200, 429]
 
 
 def test_the_azerbaijani_form_applies_in_azerbaijani(client, site_tree, outbox, committed):

@@ -1,7 +1,8 @@
 """Login, logout and the lockout after ten wrong passwords, on our login and Wagtail's."""
 
 import pytest
-from django.test import Client
+from django.contrib.auth.models import Permission
+from django.test import Client, override_settings
 
 from .conftest import PASSWORD
 
@@ -131,3 +132,68 @@ def test_organization_users_cannot_unlock(client, officer, site_tree):
     client.force_login(officer)
 
     assert client.get("/admin/axes/accessattempt/")["Location"] == "/admin/"
+
+
+def guess_then_log_in_as_oneself(url: str, victim: str, own: tuple[str, str], rounds: int):
+    """The bypass of a lockout that a success clears for the whole address: nine wrong
+    guesses on the victim, one good login to the guesser's own account, again and again,
+    all from one address (a fresh session each time, as a script would)."""
+    for _ in range(rounds):
+        fail(Client(), url, victim, 9)
+        Client().post(url, {"username": own[0], "password": own[1]})
+
+
+def test_a_good_login_to_another_account_does_not_clear_the_guesses_on_one(
+    officer, site_tree, django_user_model
+):
+    django_user_model.objects.create_user("guesser@ngo.example", "guesser@ngo.example", PASSWORD)
+
+    guess_then_log_in_as_oneself(LOGIN, "leyla@isar.example", ("guesser@ngo.example", PASSWORD), 3)
+    victim = Client(REMOTE_ADDR="198.51.100.7").post(
+        LOGIN, {"username": "leyla@isar.example", "password": PASSWORD}
+    )
+
+    assert victim.status_code == 429
+
+
+def test_a_good_admin_login_to_another_account_does_not_clear_the_guesses_on_admin(
+    site_tree, django_user_model
+):
+    django_user_model.objects.create_superuser("admin", "admin@pressroom.example", PASSWORD)
+    guesser = django_user_model.objects.create_user("guesser", "guesser@ngo.example", PASSWORD)
+    guesser.user_permissions.add(Permission.objects.get(codename="access_admin"))
+
+    guess_then_log_in_as_oneself("/admin/login/", "admin", ("guesser", PASSWORD), 2)
+    admin = Client(REMOTE_ADDR="198.51.100.7")
+    answer = admin.post("/admin/login/", {"username": "admin", "password": PASSWORD})
+
+    assert answer.status_code == 429
+    assert "_auth_user_id" not in admin.session
+
+
+@override_settings(PRESSROOM_PROXY_COUNT=1)
+def test_behind_the_proxy_a_locked_client_does_not_lock_out_the_next_one(officer, site_tree):
+    for n in range(10):
+        fail(Client(HTTP_X_FORWARDED_FOR="203.0.113.1"), LOGIN, f"guess{n}@ngo.example", 1)
+
+    # The same proxy (REMOTE_ADDR), another client behind it.
+    other = Client(HTTP_X_FORWARDED_FOR="203.0.113.2").post(
+        LOGIN, {"username": "leyla@isar.example", "password": PASSWORD}
+    )
+    guesser = Client(HTTP_X_FORWARDED_FOR="203.0.113.1").post(
+        LOGIN, {"username": "leyla@isar.example", "password": PASSWORD}
+    )
+
+    assert other["Location"] == "/en/organizations/dashboard/"
+    assert guesser.status_code == 429
+
+
+def test_without_a_proxy_count_a_forged_forwarded_for_escapes_no_lockout(officer, site_tree):
+    for n in range(10):
+        fail(Client(HTTP_X_FORWARDED_FOR=f"203.0.113.{n}"), LOGIN, f"guess{n}@ngo.example", 1)
+
+    forged = Client(HTTP_X_FORWARDED_FOR="203.0.113.99").post(
+        LOGIN, {"username": "leyla@isar.example", "password": PASSWORD}
+    )
+
+    assert forged.status_code == 429

@@ -19,6 +19,7 @@ CONFIG_VARIABLES = (
     "TASKS_BACKEND",
     "SECURE_SSL_REDIRECT",
     "SECURE_HSTS_SECONDS",
+    "PRESSROOM_PROXY_COUNT",
 )
 GOOD_KEY = secrets.token_urlsafe(50)
 
@@ -41,7 +42,10 @@ def check_deploy(**env: str) -> subprocess.CompletedProcess:
 
 
 def test_deploy_check_passes_without_warnings_given_a_real_key_and_hosts():
-    result = check_deploy(SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="example.org")
+    # The proxy count as docs/deploy.md sets it for nginx in front.
+    result = check_deploy(
+        SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="example.org", PRESSROOM_PROXY_COUNT="1"
+    )
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues" in result.stdout
     assert "WARNINGS" not in result.stdout + result.stderr
@@ -90,6 +94,13 @@ def test_deploy_check_warns_when_production_email_goes_to_the_console():
     )
     assert result.returncode != 0
     assert "core.W001" in result.stderr
+
+
+def test_deploy_check_warns_behind_the_proxy_without_a_proxy_count():
+    """Production trusts X-Forwarded-Proto, so a proxy is in front: the count must be set."""
+    result = check_deploy(SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="example.org")
+    assert result.returncode != 0
+    assert "core.W002" in result.stderr
 
 
 def test_health_check_answers_plain_http_while_pages_redirect_to_https():

@@ -1,4 +1,5 @@
-"""The project's own system checks: Elasticsearch URLs and email delivery."""
+"""The project's own system checks: Elasticsearch URLs, email delivery, the proxy count and
+the limits' settings."""
 
 import pytest
 from django.test import override_settings
@@ -6,6 +7,8 @@ from django.test import override_settings
 from core.checks import (
     check_elasticsearch_url,
     check_email_backend_delivers,
+    check_limit_settings,
+    check_proxy_count_behind_a_proxy,
     elasticsearch_url_problem,
     redacted,
 )
@@ -81,3 +84,37 @@ def test_a_backend_that_does_not_deliver_is_a_deploy_warning(backend):
 @override_settings(EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend")
 def test_smtp_email_passes_the_deploy_check():
     assert check_email_backend_delivers(None) == []
+
+
+@pytest.mark.parametrize(
+    "trusting",
+    [
+        {"SECURE_PROXY_SSL_HEADER": ("HTTP_X_FORWARDED_PROTO", "https")},
+        {"USE_X_FORWARDED_HOST": True},
+    ],
+)
+def test_settings_trusting_a_proxy_without_a_proxy_count_warn(trusting):
+    with override_settings(PRESSROOM_PROXY_COUNT=None, **trusting):
+        (warning,) = check_proxy_count_behind_a_proxy(None)
+
+    assert warning.id == "core.W002"
+    assert "PRESSROOM_PROXY_COUNT" in warning.msg and "Behind a proxy" in warning.hint
+
+
+@pytest.mark.parametrize("count", [0, 1])
+@override_settings(SECURE_PROXY_SSL_HEADER=("HTTP_X_FORWARDED_PROTO", "https"))
+def test_a_proxy_count_even_zero_satisfies_the_proxy_check(count):
+    with override_settings(PRESSROOM_PROXY_COUNT=count):
+        assert check_proxy_count_behind_a_proxy(None) == []
+
+
+@override_settings(
+    SECURE_PROXY_SSL_HEADER=None, USE_X_FORWARDED_HOST=False, PRESSROOM_PROXY_COUNT=None
+)
+def test_settings_trusting_no_proxy_need_no_proxy_count():
+    assert check_proxy_count_behind_a_proxy(None) == []
+
+
+@override_settings(PRESSROOM_PASSWORD_ATTEMPT_RATE="ten/min", PRESSROOM_PROXY_COUNT=-1)
+def test_a_malformed_password_rate_and_a_negative_proxy_count_are_errors():
+    assert [error.id for error in check_limit_settings(None)] == ["core.E002", "core.E003"]

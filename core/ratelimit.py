@@ -6,17 +6,25 @@ timestamps per client, read and rewritten on each request, so concurrent request
 counts; and they apply per router, while Wagtail's own v3 routers need the same limits.
 Here one counter per client and window is bumped with ``cache.incr``, atomic on the
 shared caches production uses (Redis, Memcached) and on the local-memory cache.
+
+The API's middleware (partners) and the site's own JSON views (search) share the anonymous
+allowance below, so the JSON twins of the API are no way around its limit.
 """
 
-import ipaddress
 import math
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import wraps
 
 from django.conf import settings
 from django.core.cache import caches
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from wagtail.api.v3.errors import problem_response
+
+from .client_address import client_address
 
 RATE_PATTERN = re.compile(r"^\s*(\d+)\s*/\s*(\d*)\s*(s|sec|second|m|min|minute|h|hour|d|day)\s*$")
 PERIODS = {"s": 1, "sec": 1, "second": 1, "m": 60, "min": 60, "minute": 60}
@@ -90,24 +98,66 @@ def quota_count(*, policy: str, key: str, rate: Rate) -> Quota:
     return Quota(policy=policy, rate=rate, used=used, reset=reset)
 
 
-def client_address(request: HttpRequest) -> str:
-    """The client's IP address for anonymous limits.
+def anonymous_quota_count(request: HttpRequest) -> Quota:
+    """Counts one request against its client address's ``PRESSROOM_API_ANON_RATE``."""
+    rate = Rate.parse(settings.PRESSROOM_API_ANON_RATE)
+    return quota_count(policy="anonymous", key=f"ip:{client_address(request)}", rate=rate)
 
-    REMOTE_ADDR unless ``PRESSROOM_API_CLIENT_IP_HEADER`` names a header set by our own
-    reverse proxy; then the address ``PRESSROOM_API_TRUSTED_PROXIES`` places from the right
-    of that header (1: the last one, appended by the proxy nearest to us). Addresses to its
-    left are client-supplied and could be anything, so they are never used.
+
+def quota_exceeded_response(quota: Quota) -> HttpResponse:
+    """The 429 problem every limited JSON endpoint answers past its limit."""
+    return problem_response(
+        status=429,
+        detail=f"Rate limit of {quota.rate.limit} requests per {quota.rate.window} "
+        f"seconds exceeded; retry in {quota.reset} seconds.",
+    )
+
+
+def anonymous_rate_limit(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Limits a public JSON view as the API limits anonymous readers, in the same bucket."""
+
+    @wraps(view)
+    def limited_view(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        quota = anonymous_quota_count(request)
+        if quota.exceeded:
+            response = quota_exceeded_response(quota)
+        else:
+            response = view(request, *args, **kwargs)
+        for name, value in quota.headers().items():
+            response[name] = value
+        return response
+
+    return limited_view
+
+
+def password_attempts_limit(
+    view: Callable[..., HttpResponse], *, restriction_kwarg: str
+) -> Callable[..., HttpResponse]:
+    """Limits submissions of one of Wagtail's password forms (private pages, collections)
+    per client address and restriction, at ``PRESSROOM_PASSWORD_ATTEMPT_RATE``.
+
+    Every POST counts, before the password is compared: counting only failures would need
+    a read before the count, which concurrent guesses could all pass. A reader who knows
+    the password needs one attempt; the restriction, not the page, is what is guessed, so
+    the pages of one protected subtree share their count.
     """
-    remote = request.META.get("REMOTE_ADDR", "")
-    header = getattr(settings, "PRESSROOM_API_CLIENT_IP_HEADER", "")
-    if not header:
-        return remote
-    value = request.headers.get(header, "")
-    hops = [hop.strip() for hop in value.split(",") if hop.strip()]
-    position = max(int(getattr(settings, "PRESSROOM_API_TRUSTED_PROXIES", 1)), 1)
-    if len(hops) < position:
-        return remote
-    try:
-        return str(ipaddress.ip_address(hops[-position]))
-    except ValueError:
-        return remote
+
+    @wraps(view)
+    def limited_view(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if request.method == "POST":
+            rate = Rate.parse(settings.PRESSROOM_PASSWORD_ATTEMPT_RATE)
+            restriction = kwargs[restriction_kwarg]
+            key = f"password:{restriction_kwarg}:{restriction}:{client_address(request)}"
+            quota = quota_count(policy="password", key=key, rate=rate)
+            if quota.exceeded:
+                response = TemplateResponse(
+                    request,
+                    "core/password_attempts_limited.html",
+                    {"minutes": math.ceil(quota.reset / 60)},
+                    status=429,
+                )
+                response["Retry-After"] = str(quota.reset)
+                return response
+        return view(request, *args, **kwargs)
+
+    return limited_view
