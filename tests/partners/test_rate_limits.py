@@ -79,7 +79,7 @@ def test_a_partner_token_has_its_own_bucket_at_the_default_partner_rate(client, 
     assert int(answers[-1]["Retry-After"]) >= 1
 
 
-@override_settings(PRESSROOM_API_TOKEN_RATE="1/hour")
+@override_settings(PRESSROOM_API_TOKEN_RATE="1/min")
 def test_a_partners_own_limit_overrides_the_default(client, partner, partner_token):
     partner.rate_limit = 2
     partner.save()
@@ -87,7 +87,7 @@ def test_a_partners_own_limit_overrides_the_default(client, partner, partner_tok
     answers = [client.get(PAGES, **bearer(partner_token)) for _ in range(3)]
 
     assert [answer.status_code for answer in answers] == [200, 200, 429]
-    assert answers[0]["RateLimit-Policy"] == '"token";q=2;w=3600'
+    assert answers[0]["RateLimit-Policy"] == '"token";q=2;w=60'
 
 
 @override_settings(PRESSROOM_API_ANON_RATE="2/hour")
