@@ -9,8 +9,11 @@ from wagtail.api.v3.urls import api
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from core.sitemaps import SITEMAPS
-from core.views import healthz
+from core.sitemaps import LocalizedPageSitemap
+from core.views import favicon, healthz, robots_txt
+from directory.sitemaps import OrganizationSitemap
+
+SITEMAPS = {"pages": LocalizedPageSitemap, "organizations": OrganizationSitemap}
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -19,6 +22,8 @@ urlpatterns = [
     path("api/v3/", api.urls),
     path("healthz", healthz, name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon, name="favicon"),
 ]
 
 if settings.DEBUG:
