@@ -3,8 +3,8 @@
 from django import template
 from django.conf import settings
 from django.urls import Resolver404, resolve, translate_url
-from django.utils.http import urlencode
 from django.utils import translation
+from django.utils.http import urlencode
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
