@@ -266,3 +266,12 @@ def signed_in_organization(context):
         ("member_organization", _current_language()),
         lambda: member_organization(user=request.user, locale=Locale.get_active()),
     )
+
+
+@register.filter
+def tel_href(phone: str) -> str:
+    """A phone number as typed ("(+994 12) 497-34-60") for a ``tel:`` link: "+994124973460"."""
+    digits = "".join(
+        character for character in phone if character.isascii() and character.isdigit()
+    )
+    return f"+{digits}" if phone.strip().startswith(("+", "(+")) else digits

@@ -1,9 +1,12 @@
-"""The head of a release page: description, canonical and translated URLs, social cards."""
+"""A release page's extras: its head (description, canonical and translated URLs, social
+cards), the organization's other releases and the feeds to subscribe to."""
 
 import re
 
 from django import template
 from django.utils.text import Truncator
+
+from pressroom import feeds, selectors
 
 register = template.Library()
 
@@ -52,3 +55,32 @@ def release_meta(context, release) -> dict:
         "image_url": request.build_absolute_uri(image.url) if image and request else "",
         "og_locale": OG_LOCALES.get(language, language),
     }
+
+
+@register.simple_tag
+def more_from_organization(release, limit: int = 3) -> list:
+    """The issuer's latest other releases in the release's language."""
+    return list(selectors.releases_more_from(release, limit=limit))
+
+
+FEED_FORMATS = {
+    "application/rss+xml": "RSS",
+    "application/atom+xml": "Atom",
+    "application/feed+json": "JSON Feed",
+}
+
+
+@register.simple_tag
+def subscribe_feeds(release) -> list[dict]:
+    """The feeds of the release's organization and of each of its topics, one row a subject."""
+    subjects = []
+    if release.organization_id:
+        subjects.append(feeds.organization_feed_urls(release.organization))
+    subjects += [feeds.topic_feed_urls(topic) for topic in release.topics.all()]
+    return [
+        {
+            "title": links[0]["title"].removesuffix(" (RSS)"),
+            "links": [{**link, "format": FEED_FORMATS[link["type"]]} for link in links],
+        }
+        for links in subjects
+    ]
