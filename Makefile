@@ -57,9 +57,11 @@ test-sqlite: venv chromium ## The suite on SQLite (in memory), Elasticsearch up;
 	@echo "==> The suite on SQLite (in-memory test database)"
 	@TIMEFORMAT='==> SQLite half took %0Rs'; time $(WITH_ES) env -u DATABASE_URL $(PYTEST) $(PYTEST_ARGS)
 
-test-postgres: venv chromium ## The suite on a throwaway PostgreSQL cluster (installed with apt-get if missing), Elasticsearch up
+# The browser and accessibility tests check pages, not the database: the SQLite half runs them.
+PG_PYTEST_ARGS ?= -m "not browser"
+test-postgres: venv chromium ## The suite but browser tests on a throwaway PostgreSQL cluster (installed with apt-get if missing), Elasticsearch up
 	@echo "==> The suite on PostgreSQL (throwaway cluster on 127.0.0.1, see scripts/postgres.sh)"
-	@TIMEFORMAT='==> PostgreSQL half took %0Rs (cluster set-up included)'; time $(WITH_ES) bash scripts/postgres.sh $(PYTEST) $(PYTEST_ARGS)
+	@TIMEFORMAT='==> PostgreSQL half took %0Rs (cluster set-up included)'; time $(WITH_ES) bash scripts/postgres.sh $(PYTEST) $(PG_PYTEST_ARGS) $(PYTEST_ARGS)
 
 test: lint check ## Everything: lint, checks, the suite on SQLite and PostgreSQL against one Elasticsearch node
 	@$(WITH_ES) $(MAKE) --no-print-directory test-sqlite test-postgres

@@ -9,8 +9,17 @@ from wagtail.api.v3.urls import api
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from core.sitemaps import SITEMAPS
-from core.views import document_password_authenticate, healthz, page_password_authenticate
+from core.sitemaps import LocalizedPageSitemap
+from core.views import (
+    document_password_authenticate,
+    favicon,
+    healthz,
+    page_password_authenticate,
+    robots_txt,
+)
+from directory.sitemaps import OrganizationSitemap
+
+SITEMAPS = {"pages": LocalizedPageSitemap, "organizations": OrganizationSitemap}
 
 urlpatterns = [
     # Before Wagtail's admin: a few of its views, narrowed for organizations' users.
@@ -27,6 +36,8 @@ urlpatterns = [
     path("api/v3/", api.urls),
     path("healthz", healthz, name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon, name="favicon"),
 ]
 
 if settings.DEBUG:

@@ -1,4 +1,8 @@
-"""sitemap.xml over every language: pages of each locale's tree and organization profiles."""
+"""The page sitemap over every language, and the host rule every sitemap of ours follows.
+
+Content apps with URLs outside the page tree add sitemaps of their own (built on
+``RequestHostSitemap``); ``cms/urls.py`` lists them.
+"""
 
 from functools import reduce
 from operator import or_
@@ -8,7 +12,25 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
 
-class LocalizedPageSitemap(Sitemap):
+class RequestHostSitemap(Sitemap):
+    """URLs on the host the site is served from.
+
+    Wagtail builds full URLs from the Site record. A request whose host names a Site keeps
+    that Site's root URL; one that fell through to the default Site (a fresh install still
+    called ``localhost``) gets its own scheme and host, already checked against
+    ``ALLOWED_HOSTS`` by Django.
+    """
+
+    def absolute(self, url: str) -> str:
+        site = self.get_wagtail_site()
+        if self.request is None or site.hostname == self.request.get_host().rsplit(":", 1)[0]:
+            return url
+        if not url.startswith(site.root_url):
+            return url
+        return self.request.build_absolute_uri("/").rstrip("/") + url[len(site.root_url) :]
+
+
+class LocalizedPageSitemap(RequestHostSitemap):
     """Wagtail's sitemap walks only the site root's descendants, i.e. the default language.
 
     The other languages' homes are translations of the root beside it, so walk every
@@ -27,40 +49,8 @@ class LocalizedPageSitemap(Sitemap):
             .specific()
         )
 
-
-class OrganizationSitemap(Sitemap):
-    """Live organization profiles in every language that has a directory page.
-
-    Built on Wagtail's sitemap so profile URLs use the Wagtail site's host, like the pages.
-    """
-
-    def items(self):
-        from directory.models import Organization
-        from directory.selectors import directory_pages_by_locale
-
-        locales = directory_pages_by_locale(self.request).keys()
-        return Organization.objects.filter(live=True, locale_id__in=locales).order_by(
-            "locale_id", "name", "pk"
-        )
-
     def _urls(self, page, protocol, domain):
-        from directory.selectors import directory_pages_by_locale
-
-        directories = directory_pages_by_locale(self.request)
-        base_urls = {
-            locale_id: directory.get_full_url(self.request)
-            for locale_id, directory in directories.items()
-        }
-        return [
-            {
-                "location": base_urls[organization.locale_id]
-                + directories[organization.locale_id].reverse_subpage(
-                    "organization", args=[organization.slug]
-                ),
-                "lastmod": organization.last_published_at,
-            }
-            for organization in self.paginator.page(page).object_list
-        ]
-
-
-SITEMAPS = {"pages": LocalizedPageSitemap, "organizations": OrganizationSitemap}
+        urls = super()._urls(page, protocol, domain)
+        for url_info in urls:
+            url_info["location"] = self.absolute(url_info["location"])
+        return urls

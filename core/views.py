@@ -1,7 +1,11 @@
 """Operational endpoints, and Wagtail's password forms with a limit on guessing."""
 
+from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.templatetags.static import static
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail import views as wagtail_views
@@ -46,3 +50,24 @@ def healthz(request):
             "search": search,
         }
     )
+
+
+@require_GET
+def robots_txt(request):
+    """Crawlers get the sitemap and stay out of the admin, the API, search result pages (an
+    endless space of query and filter combinations) and the organization account forms."""
+    disallowed = ["/admin/", "/api/"]
+    for language, _name in settings.LANGUAGES:
+        disallowed += [f"/{language}/search/", f"/{language}/organizations/"]
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in disallowed)]
+    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def favicon(request):
+    """Browsers and crawlers ask for /favicon.ico whatever a page's ``<link rel="icon">`` says.
+
+    Not permanent: the static file's hashed name changes with its content in production.
+    """
+    return redirect(static("core/favicon.svg"))

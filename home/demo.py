@@ -145,8 +145,8 @@ EVENTS = (  # English title phrase, English noun, Azerbaijani title phrase
 )
 PARAGRAPHS = {
     "en": (
-        "The {event} took place in {city} on {date}, with participants from "
-        "non-governmental organizations of {other} and {city}.",
+        "The {event} took place in {city} on {date}, with participants from local "
+        "non-governmental organizations and from {other}.",
         "The goal was to exchange experience on <b>{topic}</b>, agree on ways to "
         "cooperate and familiarize local NGOs with new resources.",
         "Representatives of {partner} presented their programmes and answered questions "
@@ -156,8 +156,8 @@ PARAGRAPHS = {
         "The event was financed through support from {funder}.",
     ),
     "az": (
-        "Tədbir {date} tarixində {city_in} keçirildi; {other} və {city} qeyri-hökumət "
-        "təşkilatlarının nümayəndələri iştirak etdilər.",
+        "Tədbir {date} tarixində {city_in} keçirildi; yerli qeyri-hökumət təşkilatlarının "
+        "və {other} nümayəndələri iştirak etdilər.",
         "Məqsəd <b>{topic}</b> sahəsində təcrübə mübadiləsi və əməkdaşlıq yollarını "
         "müəyyən etmək idi.",
         "{partner} nümayəndələri öz proqramlarını təqdim etdilər.",
@@ -179,13 +179,13 @@ def demo_records(*, count: int, seed: int = DEMO_SEED) -> Iterator[dict]:
         external_id = f"demo-{number:06d}"
         if previous_en and rng.random() < 0.25:
             original_id, facts = previous_en
-            record = _record(rng, number, external_id, "az", facts)
+            record = _record(number, external_id, "az", facts)
             record["translation_of"] = original_id
             previous_en = None
         else:
             language = "en" if rng.random() < 0.8 else "az"
             facts = _facts(rng)
-            record = _record(rng, number, external_id, language, facts)
+            record = _record(number, external_id, language, facts)
             previous_en = (external_id, facts) if language == "en" else None
         yield record
 
@@ -197,20 +197,31 @@ def demo_lines(*, count: int, seed: int = DEMO_SEED) -> Iterator[str]:
 
 def _facts(rng: random.Random) -> dict:
     """What a release is about, shared by an original and its translation."""
+    city = rng.choice(CITIES)
     return {
         "issuer": rng.choice(LOCAL_NGOS),
-        "city": rng.choice(CITIES),
-        "other": rng.choice(CITIES),
+        "city": city,
+        # "NGOs of Baku and Baku" reads as generated: the second city is another one.
+        "other": rng.choice([other for other in CITIES if other != city]),
         "topics": rng.sample(range(len(TOPICS)), k=rng.randint(1, 3)),
         "event": rng.randrange(len(EVENTS)),
         "partners": rng.sample(INTERNATIONAL, k=rng.randint(0, 3)),
         "funders": rng.sample(DONORS, k=rng.randint(1, 2)),
         "date": FIRST_DAY + datetime.timedelta(days=rng.randrange(DAYS)),
+        "contact": {
+            "street": f"{rng.randint(1, 120)} {rng.choice(STREETS)}",
+            "phones": [_phone(rng, city) for _ in range(rng.randint(1, 2))],
+            "fax": _phone(rng, city) if rng.random() < 0.3 else "",
+            "email": rng.random() < 0.6,
+        },
     }
 
 
-def _record(rng: random.Random, number: int, external_id: str, language: str, facts: dict) -> dict:
+def _record(number: int, external_id: str, language: str, facts: dict) -> dict:
+    """One release in ``language``; every fact, the contact included, comes from ``facts``
+    so that a translation says what its original says."""
     issuer, city, other = facts["issuer"], facts["city"], facts["other"]
+    contact = facts["contact"]
     topics = [TOPICS[index][language == "az"] for index in facts["topics"]]
     event_title, event_noun, event_az = EVENTS[facts["event"]]
     date = facts["date"]
@@ -245,10 +256,10 @@ def _record(rng: random.Random, number: int, external_id: str, language: str, fa
         "body_html": body,
         "contact": {
             "name": issuer.name_az if language == "az" and issuer.name_az else issuer.name,
-            "address": f"{rng.randint(1, 120)} {rng.choice(STREETS)}, {words['city']}",
-            "phones": [_phone(rng, city) for _ in range(rng.randint(1, 2))],
-            "fax": _phone(rng, city) if rng.random() < 0.3 else "",
-            "email": f"info@{issuer.acronym.lower()}.az" if rng.random() < 0.6 else "",
+            "address": f"{contact['street']}, {words['city']}",
+            "phones": list(contact["phones"]),
+            "fax": contact["fax"],
+            "email": f"info@{issuer.acronym.lower()}.az" if contact["email"] else "",
         },
     }
 

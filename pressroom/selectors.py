@@ -38,6 +38,18 @@ def live_releases() -> QuerySet[PressReleasePage]:
     return PressReleasePage.objects.live().public().select_related("organization")
 
 
+def releases_more_from(release: PressReleasePage, *, limit: int) -> QuerySet[PressReleasePage]:
+    """The latest other live releases of the same issuer, in the same language."""
+    if not release.organization_id:
+        return live_releases().none()
+    return (
+        live_releases()
+        .filter(organization_id=release.organization_id, locale_id=release.locale_id)
+        .exclude(pk=release.pk)
+        .order_by("-release_date", "-pk")[:limit]
+    )
+
+
 def release_list(
     *, index_page: PressReleaseIndexPage, filters: ReleaseFilters | None = None
 ) -> QuerySet[PressReleasePage]:

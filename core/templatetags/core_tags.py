@@ -3,8 +3,10 @@
 from django import template
 from django.conf import settings
 from django.urls import Resolver404, resolve, translate_url
+from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import get_language, get_language_info
+from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
 register = template.Library()
@@ -57,14 +59,21 @@ def home_url(context) -> str:
     return home.get_url(request) if home else f"/{_current_language()}/"
 
 
-def _translation_url(obj, language_code: str, request) -> str | None:
-    """The URL of the live translation of a page or organization, if there is one."""
-    target = (
+def _live_translation(obj, language_code: str):
+    return (
         obj.get_translations(inclusive=True)
         .filter(locale__language_code=language_code, live=True)
         .first()
     )
-    return target.get_url(request) if target else None
+
+
+def _nearest_translated_ancestor(page: Page, language_code: str) -> Page | None:
+    """The closest enclosing page (the release list, say) that has the language."""
+    for ancestor in page.get_ancestors().filter(depth__gt=1).reverse():
+        translation = _live_translation(ancestor, language_code)
+        if translation is not None:
+            return translation
+    return None
 
 
 def _translated_view_url(request, language_code: str) -> str | None:
@@ -80,37 +89,93 @@ def _translated_view_url(request, language_code: str) -> str | None:
     return translated if translated != full_path else None
 
 
-@register.inclusion_tag("core/includes/language_switcher.html", takes_context=True)
-def language_switcher(context) -> dict:
-    """Links to the current page or organization in each language, else that language's home.
+def _switch_target(context, language_code: str) -> tuple[str | None, Page | None]:
+    """Where the switch to ``language_code`` leads, and the stand-in page when the shown
+    page or organization has no translation (then readers are told, not sent home silently).
 
-    Views that are not Wagtail pages (search) keep their path and query under the
-    other prefix, which Django's ``translate_url`` does.
+    Query strings (list filters, search terms) go along to a page's translation.
     """
     request = context.get("request")
-    obj = context.get("translatable_object") or context.get("page")
+    page = context.get("page")
+    obj = context.get("translatable_object") or page
+    if obj is not None and hasattr(obj, "get_translations") and obj.pk:
+        translation = _live_translation(obj, language_code)
+        if translation is not None:
+            url = translation.get_url(request)
+            if obj is page and request is not None and request.GET:
+                url += f"?{request.GET.urlencode()}"
+            return url, None
+        if isinstance(page, Page):
+            stand_in = _live_translation(page, language_code) if obj is not page else None
+            stand_in = stand_in or _nearest_translated_ancestor(page, language_code)
+            if stand_in is not None:
+                return stand_in.get_url(request), stand_in
+        return None, None
+    if request is not None:
+        return _translated_view_url(request, language_code), None
+    return None, None
+
+
+def _language_links(context) -> list[dict]:
+    request = context.get("request")
     current = _current_language()
-    links = []
-    for code, _name in settings.LANGUAGES:
-        url = None
-        if code == current and request is not None:
-            url = request.get_full_path()
-        elif obj is not None and hasattr(obj, "get_translations") and obj.pk:
-            url = _translation_url(obj, code, request)
-        elif request is not None:
-            url = _translated_view_url(request, code)
-        if url is None:
-            home = _locale_home(request, code)
-            url = home.get_url(request) if home else f"/{code}/"
-        links.append(
-            {
-                "code": code,
-                "name": get_language_info(code)["name_local"],
-                "url": url,
-                "current": code == current,
-            }
-        )
-    return {"links": links}
+
+    def compute():
+        links = []
+        for code, _name in settings.LANGUAGES:
+            stand_in = None
+            if code == current:
+                url = request.get_full_path() if request is not None else None
+            else:
+                url, stand_in = _switch_target(context, code)
+            if url is None:
+                home = _locale_home(request, code)
+                url = home.get_url(request) if home else f"/{code}/"
+            links.append(
+                {
+                    "code": code,
+                    "name": get_language_info(code)["name_local"],
+                    "url": url,
+                    "current": code == current,
+                    "stand_in": stand_in,
+                }
+            )
+        return links
+
+    return _per_request(request, ("language_links", current), compute)
+
+
+@register.inclusion_tag("core/includes/language_switcher.html", takes_context=True)
+def language_switcher(context) -> dict:
+    """Links to the current page or organization in each language.
+
+    Without a translation the link leads to the nearest enclosing page that has one (a
+    release to the other language's release list), and ``untranslated_notices`` says so.
+    Views that are not Wagtail pages (search) keep their path and query under the other
+    prefix, which Django's ``translate_url`` does.
+    """
+    return {"links": _language_links(context)}
+
+
+@register.inclusion_tag("core/includes/untranslated_notices.html", takes_context=True)
+def untranslated_notices(context) -> dict:
+    """A notice, in each other language, that the page shown exists only in this one."""
+    current_name = get_language_info(_current_language())
+    notices = []
+    for link in _language_links(context):
+        if link["stand_in"] is None:
+            continue
+        with translation.override(link["code"]):
+            notices.append(
+                {
+                    "code": link["code"],
+                    "url": link["url"],
+                    "title": link["stand_in"].title,
+                    "text": _("This page is available only in this language: %(language)s.")
+                    % {"language": translation.gettext(current_name["name"])},
+                }
+            )
+    return {"notices": notices}
 
 
 @register.inclusion_tag("core/includes/feed_links.html", takes_context=True)
@@ -201,3 +266,12 @@ def signed_in_organization(context):
         ("member_organization", _current_language()),
         lambda: member_organization(user=request.user, locale=Locale.get_active()),
     )
+
+
+@register.filter
+def tel_href(phone: str) -> str:
+    """A phone number as typed ("(+994 12) 497-34-60") for a ``tel:`` link: "+994124973460"."""
+    digits = "".join(
+        character for character in phone if character.isascii() and character.isdigit()
+    )
+    return f"+{digits}" if phone.strip().startswith(("+", "(+")) else digits

@@ -36,10 +36,31 @@ def test_release_switches_to_its_translation_and_back(client):
     }
 
 
-def test_release_without_translation_switches_to_the_other_home(client, site_tree):
+def test_release_without_translation_switches_to_the_other_languages_list_and_says_so(
+    client, site_tree
+):
     release = PressReleasePageFactory(parent=site_tree["en"].releases, slug="english-only")
 
-    assert switch_links(client, release.url) == {"az": "/az/"}
+    assert switch_links(client, release.url) == {"az": "/az/press-releases/"}
+    soup = BeautifulSoup(client.get(release.url).content, "html.parser")
+    notice = soup.select_one("main .notice[lang=az]")
+    assert notice.get_text(" ", strip=True).startswith(
+        "Bu səhifə yalnız bu dildə mövcuddur: İngilis dili."
+    )
+    assert notice.a["href"] == "/az/press-releases/"
+
+
+def test_translated_page_shows_no_untranslated_notice(client, translated_release):
+    release, _translation = translated_release
+    soup = BeautifulSoup(client.get(release.url).content, "html.parser")
+
+    assert soup.select(".notice") == []
+
+
+def test_list_filters_go_along_to_the_other_language(client, site_tree):
+    assert switch_links(client, "/en/press-releases/?year=2000&topic=water") == {
+        "az": "/az/press-releases/?year=2000&topic=water"
+    }
 
 
 def test_unpublished_translation_is_not_offered(client, translated_release):
@@ -47,7 +68,7 @@ def test_unpublished_translation_is_not_offered(client, translated_release):
     translation.refresh_from_db()
     translation.unpublish()
 
-    assert switch_links(client, release.url) == {"az": "/az/"}
+    assert switch_links(client, release.url) == {"az": "/az/press-releases/"}
 
 
 def test_index_and_home_switch_to_their_translations(client, site_tree):
@@ -66,10 +87,10 @@ def test_profile_switches_to_the_organizations_translation(client, site_tree, az
     assert switch_links(client, "/az/directory/isar-az/") == {"en": "/en/directory/isar/"}
 
 
-def test_profile_without_translation_switches_to_the_other_home(client, site_tree):
+def test_profile_without_translation_switches_to_the_other_directory(client, site_tree):
     OrganizationFactory(slug="english-only")
 
-    assert switch_links(client, "/en/directory/english-only/") == {"az": "/az/"}
+    assert switch_links(client, "/en/directory/english-only/") == {"az": "/az/directory/"}
 
 
 def test_search_keeps_its_query_in_the_other_language(client, site_tree):

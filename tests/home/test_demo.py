@@ -34,6 +34,28 @@ def test_generated_records_cover_both_languages_and_translations():
     assert all(record["organization"]["acronym"] for record in records)
 
 
+def test_a_translation_carries_its_originals_contact_details():
+    records = list(demo_records(count=200))
+    originals = {record["external_id"]: record for record in records}
+    translations = [record for record in records if "translation_of" in record]
+
+    for translation in translations:
+        original = originals[translation["translation_of"]]
+        assert translation["contact"]["phones"] == original["contact"]["phones"]
+        assert translation["contact"]["fax"] == original["contact"]["fax"]
+        assert translation["contact"]["email"] == original["contact"]["email"]
+        street = original["contact"]["address"].rsplit(", ", 1)[0]
+        assert translation["contact"]["address"].startswith(f"{street}, ")
+        assert translation["release_date"] == original["release_date"]
+
+
+def test_no_generated_sentence_names_the_same_city_twice():
+    for record in demo_records(count=200):
+        first_sentence = record["summary"]
+        city = record["city"]
+        assert first_sentence.count(city) == 1, first_sentence
+
+
 def test_every_generated_line_is_accepted_by_the_import(site_tree):
     summary = press_releases_import(lines=demo_lines(count=60), publish=True)
 

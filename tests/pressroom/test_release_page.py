@@ -54,7 +54,8 @@ def get_page(client, url: str) -> BeautifulSoup:
 
 
 def text_of(element) -> str:
-    return re.sub(r"\s+", " ", element.get_text(" ")).strip()
+    """The element's text as a reader sees it: one space between words, none before a comma."""
+    return re.sub(r"\s+([,.])", r"\1", re.sub(r"\s+", " ", element.get_text(" "))).strip()
 
 
 def test_release_heading_names_the_issuer_by_acronym(client, release):
@@ -169,3 +170,60 @@ def test_participant_links_cost_no_query_per_organization(client, release):
 
     assert count_queries() == with_one
     assert client.get(release.url).content.decode().count('href="/en/directory/extra-') == 5
+
+
+def test_phone_numbers_are_links_a_phone_can_call(client, site_tree):
+    release = PressReleasePageFactory(
+        parent=site_tree["en"].releases,
+        contact_phones=["(+994 12) 497-34-60", "498 52 11"],
+    )
+
+    soup = BeautifulSoup(client.get(release.url).content, "html.parser")
+
+    phones = {a.get_text(): a["href"] for a in soup.select(".contact a[href^='tel:']")}
+    assert phones == {"(+994 12) 497-34-60": "tel:+994124973460", "498 52 11": "tel:4985211"}
+
+
+def test_breadcrumb_leads_back_to_the_list_and_the_issuers_releases(client, release):
+    soup = BeautifulSoup(client.get(release.url).content, "html.parser")
+
+    crumbs = [(a.get_text(), a["href"]) for a in soup.select("nav.breadcrumb a")]
+    assert crumbs == [
+        ("Home", "/en/"),
+        ("Press releases", "/en/press-releases/"),
+        ("ISAR", "/en/press-releases/?organization=isar"),
+    ]
+
+
+def test_more_from_lists_the_issuers_three_latest_other_releases(client, site_tree, isar):
+    releases = site_tree["en"].releases
+    shown = PressReleasePageFactory(parent=releases, organization=isar, title="Shown release")
+    others = [
+        PressReleasePageFactory(
+            parent=releases,
+            organization=isar,
+            title=f"Older {day}",
+            release_date=datetime.date(2001, 1, day),
+        )
+        for day in (1, 2, 3, 4)
+    ]
+    PressReleasePageFactory(parent=releases, title="Another issuer's release")
+    others[3].unpublish()
+
+    soup = BeautifulSoup(client.get(shown.url).content, "html.parser")
+
+    section = soup.select_one("section.more-from")
+    assert section.h2.get_text() == "More from ISAR"
+    titles = [a.get_text() for a in section.select(".release-item__title a")]
+    assert titles == ["Older 3 (ISAR)", "Older 2 (ISAR)", "Older 1 (ISAR)"]
+
+
+def test_subscribe_links_offer_the_issuers_and_each_topics_feeds(client, release):
+    soup = BeautifulSoup(client.get(release.url).content, "html.parser")
+
+    links = [(a.get_text(), a["href"]) for a in soup.select("section.subscribe a")]
+    assert ("RSS", "/en/feeds/organizations/isar.rss") in links
+    assert ("JSON Feed", "/en/feeds/organizations/isar.json") in links
+    assert any(href.startswith("/en/feeds/topics/") for _text, href in links)
+    for _text, href in links:
+        assert client.get(href).status_code == 200
