@@ -19,7 +19,7 @@ HOSTILE_VALUES: dict[str, str] = {
     "line breaks": _encoded("a\r\nSet-Cookie: x=1"),
     "superscript digit": _encoded("²"),
     "arabic-indic digits": _encoded("١٢"),
-    "fullwidth digits": _encoded("１２"),
+    "fullwidth digits": _encoded("\uff11\uff12"),
     "minus one": "-1",
     "zero": "0",
     "2**63": str(2**63),
