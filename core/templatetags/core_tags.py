@@ -67,9 +67,17 @@ def _translation_url(obj, language_code: str, request) -> str | None:
     return target.get_url(request) if target else None
 
 
-def _translated_view_url(request, language_code: str) -> str | None:
+def _full_path(context, request) -> str:
+    """The request's path and query; the query as the view cleaned it when it put its
+    parameters in the context as ``params`` (search), so junk is not carried over."""
+    params = context.get("params")
+    if params is None:
+        return request.get_full_path()
+    return request.path + (f"?{params.urlencode()}" if params else "")
+
+
+def _translated_view_url(full_path: str, request, language_code: str) -> str | None:
     """The same Django view (not a Wagtail page) under another language prefix."""
-    full_path = request.get_full_path()
     try:
         match = resolve(request.path_info)
     except Resolver404:
@@ -94,11 +102,11 @@ def language_switcher(context) -> dict:
     for code, _name in settings.LANGUAGES:
         url = None
         if code == current and request is not None:
-            url = request.get_full_path()
+            url = _full_path(context, request)
         elif obj is not None and hasattr(obj, "get_translations") and obj.pk:
             url = _translation_url(obj, code, request)
         elif request is not None:
-            url = _translated_view_url(request, code)
+            url = _translated_view_url(_full_path(context, request), request, code)
         if url is None:
             home = _locale_home(request, code)
             url = home.get_url(request) if home else f"/{code}/"
