@@ -10,6 +10,10 @@ from django.http import QueryDict
 # Words: runs of letters and digits (Unicode), with inner hyphens and apostrophes kept, so that
 # punctuation and search engines' syntax characters never become part of a term.
 WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
+# Words a search reads. Each is a clause for Elasticsearch and a condition for the database
+# (whose query builders recurse per word: 300 words overflow Python's stack on PostgreSQL);
+# a reader's search has a handful, 32 is a pasted paragraph's first sentences.
+MAX_QUERY_WORDS = 32
 
 
 def printable(value: str) -> str:

@@ -14,14 +14,11 @@ from django.conf import settings
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
-from core.params import WORD, printable, whole_number
+from core.params import MAX_QUERY_WORDS, WORD, printable, whole_number
 
 from .registry import registry
 
 MAX_QUERY_LENGTH = 200
-# Each word is a clause for Elasticsearch and a condition for the database; a reader's search
-# has a handful, 32 is a pasted paragraph's first sentences.
-MAX_QUERY_WORDS = 32
 MAX_PAGE = 1000
 PAGE_SIZE = 20
 SORTS = ("relevance", "newest", "oldest")

@@ -7,8 +7,8 @@ whose SQLite query builder fails on a quote, a NUL or a query of spaces; they al
 ``request.GET`` themselves (field filters, ordering), so no wrapper around their parsed
 parameters could reach every read. Hence this Ninja view decorator, applied to every
 operation before Ninja parses anything: control characters and out-of-range offsets get the
-422 problem Ninja gives for any invalid parameter, and ``search`` is reduced to its words,
-which is all the backends match on anyway (our own search reads text the same way).
+422 problem Ninja gives for any invalid parameter, and ``search`` is reduced to its first
+words, which is all the backends match on anyway (our own search reads text the same way).
 """
 
 import re
@@ -19,7 +19,7 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from pydantic import TypeAdapter, ValidationError
 from wagtail.api.v3.errors import problem_response
 
-from core.params import WORD
+from core.params import MAX_QUERY_WORDS, WORD
 
 from .params import Offset
 
@@ -51,9 +51,9 @@ def _errors(query: QueryDict) -> list[dict]:
 
 
 def _search_words(query: QueryDict) -> QueryDict:
-    """``search`` as its words only; without words there is nothing to search for."""
+    """``search`` as its first words only; without words there is nothing to search for."""
     query = query.copy()
-    words = " ".join(WORD.findall(query.get("search", "")))
+    words = " ".join(WORD.findall(query.get("search", ""))[:MAX_QUERY_WORDS])
     if words:
         query["search"] = words
     else:
