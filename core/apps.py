@@ -9,8 +9,13 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.apps import apps
         from django.db.models.signals import post_migrate
+        from wagtail.api.v3.urls import api
 
         from . import checks  # noqa: F401  (registers the system checks)
+        from .api.guard import api_parameters_guard
+
+        # Before Ninja parses any operation's parameters, ours and Wagtail's alike.
+        api.add_decorator(api_parameters_guard, mode="view")
 
         # post_migrate is sent per app with models, and core has none: hang on to Wagtail's.
         post_migrate.connect(cache_tables_create, sender=apps.get_app_config("wagtailcore"))

@@ -23,6 +23,7 @@ from core.api.params import (
     FieldSelection,
     LanguageCode,
     Pagination,
+    RowId,
     Text,
     field_selection,
     page_with_count,
@@ -249,7 +250,7 @@ def organization_list(request: HttpRequest, params: OrganizationListParams = Que
     description="One live organization; 404 for drafts and unpublished ones.",
     operation_id="organizations_detail",
 )
-def organization_detail(request: HttpRequest, id: int, params: FieldSelection = Query(...)):  # noqa: B008
+def organization_detail(request: HttpRequest, id: RowId, params: FieldSelection = Query(...)):  # noqa: B008
     fields = field_selection(params.fields, allowed=FIELDS)
     conditional = Conditional(request)
     if (not_modified := conditional.not_modified()) is not None:

@@ -14,8 +14,9 @@ from wagtail.models import APIToken
 from .models import PartnerSite
 
 REQUEST_ATTRIBUTE = "_pressroom_api_credentials"
-REFUSAL_INVALID = "The bearer token is invalid or has been revoked."
-REFUSAL_INACTIVE_PARTNER = "The partner site this token belongs to is inactive."
+# One message for every refused token, so that a caller cannot tell a revoked token, an
+# inactive partner and a token that never existed apart.
+REFUSAL_INVALID = "The bearer token is invalid, revoked or not active."
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ def _resolve(token: str | None) -> ApiCredentials:
         return ApiCredentials(refusal=REFUSAL_INVALID)
     partner = getattr(api_token.user, "partner_site", None)
     if partner is not None and not partner.active:
-        return ApiCredentials(refusal=REFUSAL_INACTIVE_PARTNER)
+        return ApiCredentials(refusal=REFUSAL_INVALID)
     _touch_last_used(api_token)
     return ApiCredentials(token=api_token, partner=partner)
 

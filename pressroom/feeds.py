@@ -8,6 +8,7 @@ import datetime
 import json
 
 from django.contrib.syndication.views import Feed
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +18,7 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 from wagtail.models import Locale
 
+from core.params import printable
 from directory.models import Organization
 
 from .selectors import live_releases, release_index_page, release_topics
@@ -28,6 +30,9 @@ class ReleasesFeed(Feed):
     """Latest live releases in the active language, optionally narrowed by organization or topic."""
 
     def get_object(self, request, organization: str | None = None, topic: str | None = None):
+        slug = organization or topic or ""
+        if printable(slug) != slug:
+            raise Http404("No slug has control characters, and PostgreSQL refuses NUL.")
         locale = Locale.get_active()
         if organization:
             return get_object_or_404(Organization, locale=locale, live=True, slug=organization)

@@ -9,7 +9,7 @@ from django.http import QueryDict
 from taggit.models import Tag
 from wagtail.models import Locale
 
-from core.params import text_param
+from core.params import int_param, text_param
 from directory.models import Organization
 
 from .models import PressReleaseIndexPage, PressReleasePage
@@ -25,12 +25,11 @@ class ReleaseFilters:
     @classmethod
     def from_query(cls, query: QueryDict) -> "ReleaseFilters":
         """Filters of a public list page; values that cannot match are dropped."""
-        year = query.get("year", "")
         return cls(
             organization=text_param(query, "organization", max_length=255),
             city=text_param(query, "city", max_length=100),
             topic=text_param(query, "topic", max_length=100),
-            year=int(year) if year.isdigit() and 1900 <= int(year) <= 2100 else None,
+            year=int_param(query, "year", minimum=1900, maximum=2100),
         )
 
 

@@ -12,7 +12,7 @@ import datetime
 from typing import Any, Literal
 
 from django.conf import settings
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, JsonResponse, QueryDict
 from ninja import Field, Query, Router, Schema
 from wagtail.models import Site
 
@@ -146,12 +146,18 @@ class AutocompleteResponse(Schema):
     items: list[Suggestion]
 
 
-def _query_params(request: HttpRequest):
-    """The request's parameters as the search page reads them; all languages by default."""
-    params = request.GET.copy()
-    if not params.getlist("lang"):
-        params.setlist("lang", ["all"])
-    return params
+def _query_params(params: SearchParams) -> QueryDict:
+    """The validated parameters, as the search page's parser reads them; all languages by
+    default. Built from ``params``, never from ``request.GET``: what the schema refused or
+    cleaned must not reach the search."""
+    query = QueryDict(mutable=True)
+    for name, value in params.dict(exclude={"page_size"}, exclude_none=True).items():
+        values = value if isinstance(value, list) else [value]
+        if values:
+            query.setlist(name, [str(v) for v in values])
+    if not query.getlist("lang"):
+        query.setlist("lang", ["all"])
+    return query
 
 
 def _invalid(params, error: InvalidSearch | PageOutOfRange, *, name: str | None = None):
@@ -188,7 +194,7 @@ def _site_root(request: HttpRequest) -> str:
     operation_id="search",
 )
 def search(request: HttpRequest, params: SearchParams = Query(...)):  # noqa: B008
-    query_params = _query_params(request)
+    query_params = _query_params(params)
     try:
         query = parse_search_query(query_params, language=settings.LANGUAGE_CODE)
     except InvalidSearch as error:

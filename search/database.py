@@ -42,8 +42,10 @@ def _wagtail_query(term: Term):
 def _matching(backend, queryset, query: SearchQuery) -> list[int]:
     """Primary keys matching the parsed text, most relevant first.
 
-    Each OR group and each exclusion is one database search, combined here with sets:
-    the database backends differ in which boolean query classes they support.
+    The plain words the reader requires are one search (every word, AND); each OR group,
+    each phrase and each exclusion is one more, combined here with sets: the database
+    backends differ in which boolean query classes they support. So a long query of words
+    costs two searches, not one per word.
     """
     parsed = query.parsed
     if parsed.is_empty:
@@ -52,11 +54,18 @@ def _matching(backend, queryset, query: SearchQuery) -> list[int]:
     # through relations (organization__slug): hand it the survivors by id instead, a field
     # every searchable model declares (Page does; so does Organization).
     queryset = queryset.model.objects.filter(id__in=queryset.values("pk"))
+    words = [group[0].text for group in parsed.required if len(group) == 1 and not group[0].phrase]
+    searches = [[PlainText(" ".join(words), operator="and")]] if words else []
+    searches += [
+        [_wagtail_query(term) for term in group]
+        for group in parsed.required
+        if len(group) > 1 or group[0].phrase
+    ]
     allowed = None
-    for group in parsed.required:
+    for alternatives in searches:
         pks = set()
-        for term in group:
-            pks |= {obj.pk for obj in backend.search(_wagtail_query(term), queryset)}
+        for wagtail_query in alternatives:
+            pks |= {obj.pk for obj in backend.search(wagtail_query, queryset)}
         allowed = pks if allowed is None else allowed & pks
     for term in parsed.excluded:
         allowed -= {obj.pk for obj in backend.search(_wagtail_query(term), queryset)}

@@ -14,6 +14,8 @@ from django.conf import settings
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
+from core.params import MAX_QUERY_WORDS, WORD, printable, whole_number
+
 from .registry import registry
 
 MAX_QUERY_LENGTH = 200
@@ -21,10 +23,21 @@ MAX_PAGE = 1000
 PAGE_SIZE = 20
 SORTS = ("relevance", "newest", "oldest")
 MAX_REPEATED = 20  # per repeatable filter: a longer URL is not a reader's
-
-# Words: runs of letters and digits (Unicode), with inner hyphens and apostrophes kept, so that
-# punctuation and Elasticsearch's syntax characters never become part of a term.
-WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
+# The parameters of a search and the longest value each may have: nothing else is read, nor
+# carried into the page's links and forms (``search_params``).
+PARAMETERS = {
+    "q": MAX_QUERY_LENGTH,
+    "type": 32,
+    "organization": 255,
+    "organization_type": 64,
+    "city": 100,
+    "topic": 100,
+    "lang": 10,
+    "date_from": 32,
+    "date_to": 32,
+    "sort": 16,
+    "page": 8,
+}
 
 
 class InvalidSearch(ValueError):
@@ -92,14 +105,21 @@ class SearchQuery:
 
 
 def clean_text(value: str) -> tuple[str, list[str]]:
-    """Control characters out and the length capped, telling the reader about either."""
+    """Control characters out and the length and words capped, telling the reader about each."""
     notices = []
     cleaned = "".join(
         " " if unicodedata.category(ch) in {"Cc", "Cf", "Cs", "Co", "Cn"} else ch for ch in value
     )
     if cleaned != value:
         notices.append(_("Control characters were removed from your search."))
-    cleaned = " ".join(cleaned.split())
+    words = cleaned.split()
+    if len(words) > MAX_QUERY_WORDS:
+        words = words[:MAX_QUERY_WORDS]
+        notices.append(
+            _("Your search was shortened to its first %(count)d words.")
+            % {"count": MAX_QUERY_WORDS}
+        )
+    cleaned = " ".join(words)
     if len(cleaned) > MAX_QUERY_LENGTH:
         cleaned = cleaned[:MAX_QUERY_LENGTH]
         notices.append(
@@ -163,9 +183,22 @@ def _date(params: QueryDict, name: str, label: str, errors: list[str]) -> dateti
         return None
 
 
-def _repeated(params: QueryDict, name: str, max_length: int) -> tuple[str, ...]:
-    values = [v.strip()[:max_length] for v in params.getlist(name) if v.strip()]
-    return tuple(dict.fromkeys(values))[:MAX_REPEATED]
+def search_params(query: QueryDict) -> QueryDict:
+    """The search's own parameters of ``query``, printable and capped, for links and forms.
+
+    Unknown parameters are left behind, so a long junk one is not copied into every link of
+    the results page; each name keeps at most ``MAX_REPEATED`` distinct non-empty values.
+    """
+    known = QueryDict(mutable=True)
+    for name, max_length in PARAMETERS.items():
+        cleaned = [
+            clean_text(value)[0] if name == "q" else printable(value)[:max_length]
+            for value in query.getlist(name)
+        ]
+        values = list(dict.fromkeys(value for value in cleaned if value))[:MAX_REPEATED]
+        if values:
+            known.setlist(name, values)
+    return known
 
 
 def parse_search_query(params: QueryDict, *, language: str) -> SearchQuery:
@@ -175,6 +208,7 @@ def parse_search_query(params: QueryDict, *, language: str) -> SearchQuery:
     """
     errors: list[str] = []
     text, notices = clean_text(params.get("q", ""))
+    params = search_params(params)
     parsed, parse_notices = parse_text(text)
     notices += parse_notices
     if text and parsed.is_empty:
@@ -188,15 +222,15 @@ def parse_search_query(params: QueryDict, *, language: str) -> SearchQuery:
     if sort not in SORTS:
         errors.append(_("Sort must be one of: %(values)s.") % {"values": ", ".join(SORTS)})
 
-    organization_type = params.get("organization_type", "").strip()
-    organizations = _repeated(params, "organization", 255)
+    organization_type = params.get("organization_type", "")
+    organizations = tuple(params.getlist("organization"))
     # The apps owning these filters' values say which of them name nothing.
     errors += registry.filter_errors(
         {"organization_type": organization_type, "organizations": organizations}
     )
 
     codes = [code for code, _name in settings.LANGUAGES]
-    languages = _repeated(params, "lang", 10)
+    languages = tuple(params.getlist("lang"))
     if "all" in languages:
         languages = tuple(codes)
     for code in languages:
@@ -211,9 +245,8 @@ def parse_search_query(params: QueryDict, *, language: str) -> SearchQuery:
     if date_from and date_to and date_from > date_to:
         errors.append(_("The from date must not be after the to date."))
 
-    page_value = params.get("page", "1").strip() or "1"
-    page = int(page_value) if page_value.isdigit() else 0
-    if not 1 <= page <= MAX_PAGE:
+    page = whole_number(params.get("page", "1"), minimum=1, maximum=MAX_PAGE)
+    if page is None:
         errors.append(_("Page must be a whole number from 1 to %(max)d.") % {"max": MAX_PAGE})
     if errors:
         raise InvalidSearch(errors)
@@ -223,8 +256,8 @@ def parse_search_query(params: QueryDict, *, language: str) -> SearchQuery:
         type=search_type,
         organizations=organizations,
         organization_type=organization_type,
-        city=params.get("city", "").strip()[:100],
-        topics=_repeated(params, "topic", 100),
+        city=params.get("city", ""),
+        topics=tuple(params.getlist("topic")),
         languages=languages or (language,),
         date_from=date_from,
         date_to=date_to,

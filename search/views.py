@@ -5,9 +5,10 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
+from core.params import text_param
 from core.ratelimit import anonymous_rate_limit
 
-from .query import InvalidSearch, parse_search_query
+from .query import InvalidSearch, parse_search_query, search_params
 from .service import PageOutOfRange, search_autocomplete, search_run
 
 
@@ -26,7 +27,7 @@ def search(request):
     return TemplateResponse(
         request,
         "search/search.html",
-        {"results": results, "errors": errors, "params": request.GET},
+        {"results": results, "errors": errors, "params": search_params(request.GET)},
         status=400 if errors else 200,
     )
 
@@ -49,6 +50,8 @@ def search_json(request):
 @require_GET
 def autocomplete(request):
     items = search_autocomplete(
-        text=request.GET.get("q", ""), languages=(get_language(),), request=request
+        text=text_param(request.GET, "q", max_length=100),
+        languages=(get_language(),),
+        request=request,
     )
     return JsonResponse({"items": items}, json_dumps_params={"ensure_ascii": False})

@@ -243,6 +243,8 @@ INSTALLED_APPS += ["corsheaders"]
 # CORS first, so 401/429 answers carry CORS headers too; then tokens and rate limits.
 MIDDLEWARE.insert(0, "corsheaders.middleware.CorsMiddleware")
 MIDDLEWARE.insert(1, "partners.middleware.ApiAccessMiddleware")
+# API errors that no operation produced (unknown path, 405, 500) answer problem+json too.
+MIDDLEWARE.insert(2, "core.api.middleware.ApiProblemMiddleware")
 PRESSROOM_API_PATH_PREFIX = "/api/v3/"
 PRESSROOM_API_ANON_RATE = os.environ.get("PRESSROOM_API_ANON_RATE", "60/min")
 # For tokens whose partner sets no limit of its own (and staff tokens).

@@ -23,6 +23,9 @@ if not ALLOWED_HOSTS:
         "ALLOWED_HOSTS is not set: production needs the public host names, comma-separated."
     )
 
+# Persistent connections: each gunicorn worker reuses its own (docs/deploy.md on PostgreSQL).
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 # Load balancers probe the application machines over plain HTTP: answer, don't redirect.

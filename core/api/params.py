@@ -2,7 +2,6 @@
 
 import datetime
 import hashlib
-import unicodedata
 from typing import Annotated, Any, Literal
 
 from django.conf import settings
@@ -13,30 +12,44 @@ from pydantic import AfterValidator, StringConstraints
 from wagtail.api.v3.errors import as_validation_error
 
 from core.api.conditional import ContentVersion
+from core.params import printable
 
 LanguageCode = Literal[tuple(code for code, _name in settings.LANGUAGES)]  # ty: ignore[invalid-type-form]
 
 MAX_LIMIT = 100
+# The largest integer the databases store (a signed 64-bit column): a larger offset or id
+# cannot match anything, and would fail in the database rather than here.
+MAX_INTEGER = 2**63 - 1
 # Safety net of a cached list total (page_with_count); the content version keeps it exact.
 TOTAL_CACHE_SECONDS = 60
 
 
-def _printable(value: str) -> str:
-    """Trimmed, without control characters: PostgreSQL rejects NUL and no real value has one."""
-    return "".join(ch for ch in value if not unicodedata.category(ch).startswith("C")).strip()
-
-
 def Text(max_length: int) -> Any:
     """A trimmed, printable string of at most ``max_length`` characters, as a parameter type."""
-    return Annotated[str, StringConstraints(max_length=max_length), AfterValidator(_printable)]
+    return Annotated[str, StringConstraints(max_length=max_length), AfterValidator(printable)]
+
+
+# Types of the integer parameters: within what the databases store.
+Offset = Annotated[int, Field(ge=0, le=MAX_INTEGER)]
+RowId = Annotated[int, Field(ge=1, le=MAX_INTEGER)]
 
 
 def aware(value: datetime.datetime | None) -> datetime.datetime | None:
-    """A datetime without an offset is taken to be in the site's time zone."""
-    if value is not None and value.tzinfo is None:
+    """A datetime without an offset is taken to be in the site's time zone.
+
+    It must also exist in UTC, as the databases store it: 9999-12-31T23:59-12:00 and
+    0001-01-01T00:00 in Baku do not, and would fail in the database driver.
+    """
+    if value is None:
+        return value
+    if value.tzinfo is None:
         from django.utils import timezone
 
-        return timezone.make_aware(value)
+        value = timezone.make_aware(value)
+    try:
+        value.astimezone(datetime.UTC)
+    except OverflowError:
+        raise ValueError("The datetime is outside the years 1 to 9999 in UTC.") from None
     return value
 
 
@@ -50,7 +63,7 @@ class Pagination(Schema):
         description=f"Items per response, at most {MAX_LIMIT} (more is a 400 problem).",
         examples=[20],
     )
-    offset: int = Field(0, ge=0, description="Items to skip.", examples=[0, 20])
+    offset: Offset = Field(0, description="Items to skip.", examples=[0, 20])
 
 
 class FieldSelection(Schema):

@@ -76,9 +76,17 @@ def _nearest_translated_ancestor(page: Page, language_code: str) -> Page | None:
     return None
 
 
-def _translated_view_url(request, language_code: str) -> str | None:
+def _full_path(context, request) -> str:
+    """The request's path and query; the query as the view cleaned it when it put its
+    parameters in the context as ``params`` (search), so junk is not carried over."""
+    params = context.get("params")
+    if params is None:
+        return request.get_full_path()
+    return request.path + (f"?{params.urlencode()}" if params else "")
+
+
+def _translated_view_url(full_path: str, request, language_code: str) -> str | None:
     """The same Django view (not a Wagtail page) under another language prefix."""
-    full_path = request.get_full_path()
     try:
         match = resolve(request.path_info)
     except Resolver404:
@@ -112,7 +120,7 @@ def _switch_target(context, language_code: str) -> tuple[str | None, Page | None
                 return stand_in.get_url(request), stand_in
         return None, None
     if request is not None:
-        return _translated_view_url(request, language_code), None
+        return _translated_view_url(_full_path(context, request), request, language_code), None
     return None, None
 
 
@@ -125,7 +133,7 @@ def _language_links(context) -> list[dict]:
         for code, _name in settings.LANGUAGES:
             stand_in = None
             if code == current:
-                url = request.get_full_path() if request is not None else None
+                url = _full_path(context, request) if request is not None else None
             else:
                 url, stand_in = _switch_target(context, code)
             if url is None:

@@ -15,6 +15,7 @@ from core.api.conditional import Conditional
 from core.api.params import (
     MAX_LIMIT,
     FieldSelection,
+    RowId,
     field_selection,
     page_with_count,
     total_cache_key,
@@ -112,7 +113,7 @@ def press_release_list(request: HttpRequest, params: PressReleaseListParams = Qu
     description="One live, public release; 404 for drafts, unpublished and private pages.",
     operation_id="press_releases_detail",
 )
-def press_release_detail(request: HttpRequest, id: int, params: FieldSelection = Query(...)):  # noqa: B008
+def press_release_detail(request: HttpRequest, id: RowId, params: FieldSelection = Query(...)):  # noqa: B008
     fields = field_selection(params.fields, allowed=FIELDS)
     conditional = Conditional(request)
     if (not_modified := conditional.not_modified()) is not None:

@@ -13,6 +13,7 @@ from partners.auth import PUBLIC_READ_AUTH
 from partners.services import partner_token_issue, partner_token_rotate, partner_tokens_revoke
 
 PAGES = "/api/v3/pages/"
+LIST = "/api/v3/press-releases/"
 WHOAMI = "/api/v3/whoami/"
 
 
@@ -48,7 +49,7 @@ def test_unknown_token_is_a_401_problem_not_an_anonymous_read(client, db):
     forged = APIToken.generate_token()  # well formed, never issued
 
     assert client.get(PAGES).status_code == 200
-    assert_unauthorized(client.get(PAGES, **bearer(forged)), "invalid or has been revoked")
+    assert_unauthorized(client.get(PAGES, **bearer(forged)), "invalid")
 
 
 def test_malformed_token_is_a_401_problem(client, db):
@@ -59,20 +60,37 @@ def test_malformed_token_is_a_401_problem(client, db):
 def test_revoked_token_is_a_401_problem(client, partner, partner_token):
     partner_tokens_revoke(partner=partner)
 
-    assert_unauthorized(client.get(PAGES, **bearer(partner_token)), "revoked")
+    assert_unauthorized(client.get(PAGES, **bearer(partner_token)), "invalid")
 
 
 def test_inactive_partners_token_is_a_401_problem(client, partner, partner_token):
     partner.active = False
     partner.save()
 
-    assert_unauthorized(client.get(PAGES, **bearer(partner_token)), "inactive")
+    assert_unauthorized(client.get(PAGES, **bearer(partner_token)), "invalid")
+
+
+def test_every_refused_token_gets_the_same_message(client, partner, partner_token):
+    """Whether a token never existed, was revoked or belongs to an inactive partner must not
+    show: a stolen token's holder learns nothing about it from the answer."""
+    _other, revoked = partner_token_issue(partner=partner)
+    partner_tokens_revoke(partner=partner)
+    _new, inactive = partner_token_issue(partner=partner)
+    partner.active = False
+    partner.save()
+    refused = [APIToken.generate_token(), "not-a-token", revoked, inactive]
+
+    details = {
+        client.get(path, **bearer(t)).json()["detail"] for t in refused for path in (PAGES, LIST)
+    }
+
+    assert len(details) == 1
 
 
 def test_rotation_revokes_the_old_token_and_the_new_one_works(client, partner, partner_token):
     new_token, plaintext = partner_token_rotate(partner=partner)
 
-    assert_unauthorized(client.get(WHOAMI, **bearer(partner_token)), "revoked")
+    assert_unauthorized(client.get(WHOAMI, **bearer(partner_token)), "invalid")
     assert client.get(WHOAMI, **bearer(plaintext)).status_code == 200
     assert list(APIToken.objects.filter(user=partner.user, revoked_at__isnull=True)) == [new_token]
 

@@ -5,7 +5,16 @@ import datetime
 import pytest
 from django.http import QueryDict
 
-from search.query import MAX_QUERY_LENGTH, InvalidSearch, Term, parse_search_query, parse_text
+from search.query import (
+    MAX_QUERY_LENGTH,
+    MAX_QUERY_WORDS,
+    PARAMETERS,
+    InvalidSearch,
+    Term,
+    parse_search_query,
+    parse_text,
+    search_params,
+)
 
 
 def parse(query_string: str):
@@ -79,3 +88,34 @@ def test_defaults_are_the_page_language_and_relevance():
     assert query.date_from == datetime.date(2024, 1, 31)
     assert parse("").effective_sort == "newest"
     assert parse("lang=all").languages == ("en", "az")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("page", ["%C2%B2", "%D9%A1", "%EF%BC%92", "9" * 5000, "1e400", "-1"])
+def test_page_must_be_written_in_ascii_digits(page):
+    """'²'.isdigit() is true, yet int('²') fails: such pages were a 500."""
+    with pytest.raises(InvalidSearch):
+        parse(f"page={page}")
+
+
+@pytest.mark.django_db
+def test_filters_lose_control_characters_before_any_database_sees_them():
+    query = parse("city=Ba%00ku&topic=wa%00ter&organization_type=")
+    assert query.city == "Baku"
+    assert query.topics == ("water",)
+
+
+@pytest.mark.django_db
+def test_query_is_capped_at_its_first_words_with_a_notice():
+    query = parse("q=" + "+".join(f"w{n}" for n in range(66)))
+    assert query.text.split() == [f"w{n}" for n in range(MAX_QUERY_WORDS)]
+    assert any(str(MAX_QUERY_WORDS) in notice for notice in query.notices)
+
+
+def test_search_params_keep_only_the_searchs_own_parameters_cleaned_and_capped():
+    params = search_params(
+        QueryDict("q=water&junk=" + "x" * 3900 + "&city=" + "b" * 500 + "&topic=a&topic=a&lang=")
+    )
+    assert sorted(params) == ["city", "q", "topic"]
+    assert params["city"] == "b" * PARAMETERS["city"]
+    assert params.getlist("topic") == ["a"]

@@ -1,7 +1,9 @@
 """The search service on Wagtail's database backend (no Elasticsearch): the basic cases."""
 
 import pytest
+from django.db import connection
 from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
 
 from pressroom.models import PressReleasePage
 from search.query import parse_search_query
@@ -96,3 +98,18 @@ def test_words_and_a_filter_together_on_the_database(corpus, filters, in_databas
     assert filtered.engine == "database"
     assert titles(filtered) == titles(words) & allowed
     assert titles(filtered)
+
+
+def test_every_word_must_match(corpus):
+    assert "Refugees receive winter aid in Şəki" in titles(run("q=refugees winter"))
+    assert "Refugees receive winter aid in Şəki" not in titles(run("q=refugees zebracorn"))
+
+
+def test_a_long_query_of_words_costs_what_a_short_one_does(corpus):
+    """The words the reader requires are one database search, not one search per word."""
+    filler = " ".join(f"winter{n}" for n in range(30))
+    with CaptureQueriesContext(connection) as short:
+        run("q=refugees winter")
+    with CaptureQueriesContext(connection) as long:
+        run(f"q=refugees winter {filler}")
+    assert len(long) <= len(short) + 2
