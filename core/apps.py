@@ -9,7 +9,6 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.apps import apps
         from django.db.models.signals import post_migrate
-
         from ninja.openapi.docs import Swagger
         from wagtail.api.v3.urls import api
 
