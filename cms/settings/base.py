@@ -245,6 +245,8 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Wagtail's default is scheme-relative; the admin's Content-Security-Policy allows https only.
+WAGTAIL_GRAVATAR_PROVIDER_URL = "https://www.gravatar.com/avatar"
 
 # Search: Elasticsearch when ELASTICSEARCH_URL is set, else the database's full text.
 # Several comma-separated URLs name the nodes of one cluster; core.checks validates them.
