@@ -162,7 +162,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # only scripts from its own origin, none inline: templates load theirs from static files.
 # Wagtail's responsive embeds size their box with a style attribute (which cannot run
 # code), and release bodies embed players (YouTube, Vimeo, ...) in iframes of their own.
-# Images and documents may come from a media host of their own (MEDIA_URL).
+# Images, audio and video may come from a media host of their own (MEDIA_URL).
 _media = urlsplit(MEDIA_URL)
 # A CSP host source: "https://media.example.org", or "media.example.org" for "//media...".
 _MEDIA_SOURCES = [f"{_media.scheme}://{_media.netloc}".removeprefix("://")] if _media.netloc else []
