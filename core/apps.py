@@ -9,6 +9,7 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.apps import apps
         from django.db.models.signals import post_migrate
+        from ninja.openapi.docs import Swagger
         from wagtail.api.v3.urls import api
 
         from . import checks  # noqa: F401  (registers the system checks)
@@ -16,6 +17,9 @@ class CoreConfig(AppConfig):
 
         # Before Ninja parses any operation's parameters, ours and Wagtail's alike.
         api.add_decorator(api_parameters_guard, mode="view")
+
+        # Swagger UI would otherwise send the schema's URL to validator.swagger.io for a badge.
+        api.docs = Swagger(settings={"validatorUrl": None})
 
         # post_migrate is sent per app with models, and core has none: hang on to Wagtail's.
         post_migrate.connect(cache_tables_create, sender=apps.get_app_config("wagtailcore"))

@@ -36,9 +36,18 @@ class WebhookTarget:
 
 
 def address_refusal(address: IPAddress) -> str:
-    """Why we refuse to connect to ``address`` ("" when it is a public unicast address)."""
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
-        address = address.ipv4_mapped
+    """Why we refuse to connect to ``address`` ("" when it is a public unicast address).
+
+    A 6to4 address (2002::/16) counts as global, yet a relay delivers it to the IPv4 address
+    it carries (``2002:7f00:1::`` to 127.0.0.1), so that one must pass too. The other IPv6
+    forms that carry IPv4 need no unwrapping: Teredo (2001::/32) is in a private block, NAT64
+    (64:ff9b::/96) and IPv4-compatible (``::a.b.c.d``) in the reserved ::/8.
+    """
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped:
+            return address_refusal(address.ipv4_mapped)
+        if address.sixtofour and (refusal := address_refusal(address.sixtofour)):
+            return refusal
     if address.is_loopback:
         allowed = getattr(settings, "PRESSROOM_WEBHOOKS_ALLOW_LOOPBACK", False)
         return "" if allowed else "a loopback address"

@@ -7,8 +7,10 @@ the environment. ``dev`` and ``test`` relax it; ``production`` only adds checks.
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -77,10 +79,16 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
+    # Django Ninja's own copy of Swagger UI (pinned with django-ninja) serves /api/v3/docs/;
+    # without the app, Ninja's page loads the latest Swagger UI from a CDN.
+    "ninja",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.middleware.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.LocaleMiddleware",  # Django's, keeping the API's 404s
@@ -150,6 +158,66 @@ STORAGES = {
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# Content-Security-Policy (django-csp), enforced on every response. The public site runs
+# only scripts from its own origin, none inline: templates load theirs from static files.
+# Wagtail's responsive embeds size their box with a style attribute (which cannot run
+# code), and release bodies embed players (YouTube, Vimeo, ...) in iframes of their own.
+# Images, audio and video may come from a media host of their own (MEDIA_URL).
+_media = urlsplit(MEDIA_URL)
+# A CSP host source: "https://media.example.org", or "media.example.org" for "//media...".
+_MEDIA_SOURCES = [f"{_media.scheme}://{_media.netloc}".removeprefix("://")] if _media.netloc else []
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:", *_MEDIA_SOURCES],
+        "media-src": [SELF, *_MEDIA_SOURCES],
+        "frame-src": [SELF, "https:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+# Wagtail's admin (under /admin/) initialises widgets and panels with inline scripts and
+# styles, shows Gravatar avatars and embed previews, and asks wagtail.org for new releases:
+# core.middleware replaces these directives of the policy above there, as django-csp's
+# @csp_replace would on a view of ours. Only signed-in staff work in the admin.
+PRESSROOM_ADMIN_CSP_REPLACE = {
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:", "https:", *_MEDIA_SOURCES],
+    "connect-src": [SELF, "https://releases.wagtail.org"],
+}
+
+# Permissions-Policy (django-permissions-policy): no page of ours uses the camera, the
+# microphone, the location or other device features, so none may, nor any embedded player.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+
 # Rate limits (API, registrations) and lockouts count in the default cache, so every worker
 # process must share it: Django's database cache unless CACHE_BACKEND names another (Redis,
 # Memcached, with their client installed). Its table is created after `migrate` (core.apps).
@@ -177,6 +245,8 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Wagtail's default is scheme-relative; the admin's Content-Security-Policy allows https only.
+WAGTAIL_GRAVATAR_PROVIDER_URL = "https://www.gravatar.com/avatar"
 
 # Search: Elasticsearch when ELASTICSEARCH_URL is set, else the database's full text.
 # Several comma-separated URLs name the nodes of one cluster; core.checks validates them.

@@ -100,7 +100,9 @@ router = Router(tags=["press releases"], auth=PUBLIC_READ_AUTH)
         "order, store `next_since`, and repeat while `has_more`."
     ),
     operation_id="press_releases_changes",
-    openapi_extra={"responses": {"200": {"content": {"application/json": {"example": EXAMPLE}}}}},
+    # 200, not "200": Ninja keys its responses by status number, and only the same key
+    # merges the example into the documented response (a string key writes a second "200").
+    openapi_extra={"responses": {200: {"content": {"application/json": {"example": EXAMPLE}}}}},
 )
 def press_release_changes(request: HttpRequest, query: Query[ChangesQuery]):
     if query.limit > MAX_LIMIT:

@@ -134,3 +134,41 @@ def test_elasticsearch_backend_gets_our_azerbaijani_analysis_settings():
     )
     assert result.returncode == 0, result.stderr
     assert "az_folded" in result.stdout and "az_translit" in result.stdout
+
+
+# Builds the site in a fresh database, then asks for the English home page over HTTPS. The
+# static storage is the plain one: the manifest's hashed names need `collectstatic` first.
+HOME_PAGE_HEADERS_PROBE = """
+from django.conf import settings
+from django.core.management import call_command
+from django.test import Client, override_settings
+from home.services import site_tree_create
+
+call_command("migrate", verbosity=0)
+site_tree_create()
+static = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+with override_settings(STORAGES={**settings.STORAGES, "staticfiles": static}):
+    response = Client(HTTP_HOST="example.org").get("/en/", secure=True)
+print(response.status_code)
+print(response["Content-Security-Policy"])
+print(response["Permissions-Policy"])
+"""
+
+
+def test_public_page_carries_content_security_and_permissions_policies(tmp_path):
+    """What `curl -I https://example.org/en/` shows an operator: headers of the real stack."""
+    result = manage(
+        "shell",
+        "-c",
+        HOME_PAGE_HEADERS_PROBE,
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="example.org",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    )
+    assert result.returncode == 0, result.stderr
+    status, policy, permissions = result.stdout.splitlines()[-3:]
+    assert status == "200"
+    script_src = next(part for part in policy.split("; ") if part.startswith("script-src "))
+    assert script_src == "script-src 'self'"
+    assert "camera=()" in permissions and "microphone=()" in permissions
+    assert "geolocation=()" in permissions

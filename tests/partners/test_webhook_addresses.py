@@ -23,6 +23,14 @@ REFUSED = [
     "http://0.0.0.0/hook",
     "http://100.64.0.1/hook",
     "http://240.0.0.1/hook",
+    # IPv6 transition addresses carrying an internal IPv4 address: 6to4, NAT64, Teredo.
+    "http://[2002:7f00:1::]/hook",
+    "http://[2002:a9fe:a9fe::1]/latest/meta-data/",
+    "http://[2002:c0a8:000a::1]/hook",
+    "http://[64:ff9b::7f00:1]/hook",
+    "http://[64:ff9b::a9fe:a9fe]/latest/meta-data/",
+    "http://[2001:0:4136:e378:8000:63bf:80ff:fefe]/hook",
+    "http://[::127.0.0.1]/hook",
 ]
 
 
@@ -47,6 +55,13 @@ def test_a_public_address_is_accepted_with_its_path_and_host_header():
 
     assert (target.address, target.port, target.path) == ("93.184.215.14", 8443, "/in?key=1")
     assert target.host_header == "93.184.215.14:8443"
+
+
+def test_a_6to4_address_of_a_public_ipv4_address_is_accepted():
+    """6to4 addresses are refused for the address they carry, not for being 6to4."""
+    target = webhook_target_resolve("http://[2002:5db8:d70e::1]/hook")
+
+    assert target.address == "2002:5db8:d70e::1"
 
 
 def test_loopback_is_allowed_only_by_the_setting():

@@ -6,6 +6,8 @@ endpoints are left out (their known quirks: security declared on anonymous reads
 documented); ours are every path under press-releases/, organizations/ and search/.
 """
 
+import json
+
 import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
@@ -41,6 +43,22 @@ def api_schema(site_tree):
     yield schema.include(path_regex=OURS)
     request_started.connect(close_old_connections)
     request_finished.connect(close_old_connections)
+
+
+def object_without_duplicate_keys(pairs: list[tuple[str, object]]) -> dict:
+    keys = [key for key, _value in pairs]
+    assert len(keys) == len(set(keys)), f"duplicated keys in {keys}"
+    return dict(pairs)
+
+
+def test_openapi_document_has_each_key_once(client, db):
+    """Python's json keeps the last of two equal keys; Swagger UI and other strict YAML/JSON
+    parsers refuse the whole document."""
+    response = client.get("/api/v3/openapi.json")
+    document = json.loads(response.content, object_pairs_hook=object_without_duplicate_keys)
+
+    changes = document["paths"]["/api/v3/press-releases/changes/"]["get"]["responses"]["200"]
+    assert set(changes["content"]["application/json"]) == {"schema", "example"}
 
 
 def test_our_endpoints_conform_to_their_openapi_document(api_schema):
