@@ -19,6 +19,7 @@ from core.translation import PerTranslationField
 from directory.contact import Contact
 from newsrooms.forms import ReleaseForm
 from search.analysis import text_subfields
+from search.morphology import StemmedText, stems_search_field
 
 from .blocks import PressReleaseBodyBlock
 
@@ -73,7 +74,7 @@ class PressReleaseTopic(TaggedItemBase):
     )
 
 
-class PressReleasePage(Page):
+class PressReleasePage(StemmedText, Page):
     organization = models.ForeignKey(
         "directory.Organization",
         verbose_name=_("issuing organization"),
@@ -157,6 +158,7 @@ class PressReleasePage(Page):
         index.SearchField("participant_names", es_extra=text_subfields()),
         index.SearchField("funder_names", es_extra=text_subfields()),
         index.SearchField("topic_names", es_extra=text_subfields()),
+        stems_search_field(),
         index.FilterField("release_date"),
         index.FilterField("year"),
         index.FilterField("organization"),

@@ -22,6 +22,7 @@ from wagtail.search import index
 
 from core.fields import StringListField
 from search.analysis import text_subfields
+from search.morphology import StemmedText, stems_search_field
 
 from ..contact import Contact
 
@@ -35,6 +36,7 @@ class OrganizationType(models.TextChoices):
 
 
 class Organization(
+    StemmedText,
     WorkflowMixin,
     DraftStateMixin,
     LockableMixin,
@@ -119,6 +121,7 @@ class Organization(
         index.SearchField("name_az", boost=2, es_extra=text_subfields()),
         index.SearchField("description", es_extra=text_subfields()),
         index.SearchField("city", es_extra=text_subfields()),
+        stems_search_field(),
         index.FilterField("id"),
         index.FilterField("organization_type"),
         index.FilterField("city"),

@@ -1,0 +1,95 @@
+"""Azerbaijani inflection, defined once for every engine: one suffix grammar, two runners.
+
+Elasticsearch runs ``SUFFIX_PATTERN`` as stock ``pattern_replace`` token filters (the
+``stem`` sub-fields of search/analysis.py); the database backends run the same pattern in
+Python, on a stemmed copy of each object's text (``StemmedText``) and on the reader's words
+(``stem``). Java and Python read this anchored pattern alike (lazy stem, optional groups),
+so both engines stem a word to the same string by construction (pinned by
+tests/search/test_morphology.py on the real node).
+
+The grammar strips a noun's endings in their order, stem + plural + possessive + case:
+the shortest stem of ``MIN_STEM`` letters or more that the rest parses as. It is applied
+``PASSES`` times, so that a lemma and its inflected forms meet even where the lemma itself
+ends like a suffix (``ailə`` → ``ail`` as if dative, ``ailələrinə`` → ``ailə`` → ``ail``).
+Vowel harmony is not checked: a harmony-breaking ending does not occur in real words.
+"""
+
+import re
+
+from wagtail.search import index
+
+NARROW = "[ıiuü]"  # the four-way harmony vowel of -ın, -ı, -sı, -ımız, ...
+WIDE = "[aə]"  # the two-way one of -lar, -da, -dan, -a, ...
+
+PLURAL = f"l{WIDE}r"
+# Third person (-ı, -sı) and our/your (-ımız, -ınız). -ım/-ın (my, your) are left out:
+# they read like the genitive and too many stems end in m or n.
+POSSESSIVE = f"s?{NARROW}|{NARROW}?m{NARROW}z|{NARROW}?n{NARROW}z"
+# Genitive, dative, accusative, locative, ablative, -dakı, instrumental; after a vowel
+# with the buffer consonants n and y.
+CASE = f"n?{NARROW}n|y?{WIDE}|[ny]?{NARROW}|d{WIDE}n?|d{WIDE}k{NARROW}|y?l{WIDE}"
+# After a third-person possessive the case takes the buffer n: ailə-si-nə, çay-ı-nın.
+BUFFERED_CASE = f"n(?:{NARROW}n|{WIDE}|{NARROW}|d{WIDE}n?|d{WIDE}k{NARROW})"
+
+MIN_STEM = 3
+PASSES = 2
+SUFFIX_PATTERN = (
+    f"^(.{{{MIN_STEM},}}?)(?:{PLURAL})?(?:s?{NARROW}{BUFFERED_CASE}|(?:{POSSESSIVE})?(?:{CASE})?)$"
+)
+# The same grammar for text already folded (ə→e, ı→i, ü→u, ...) or transliterated
+# (a and ə→e, c→j, ...) by search/analysis.py, so "Gence" and "Ganja" find "Gəncədə".
+FOLDED = str.maketrans({"ə": "e", "ı": "i", "ü": "u", "ö": "o"})
+TRANSLITERATED = str.maketrans({"ə": "e", "a": "e", "ı": "i", "ü": "u", "ö": "o"})
+
+_SUFFIXES = re.compile(SUFFIX_PATTERN)
+# Runs of letters and digits, as Elasticsearch's standard tokenizer splits Azerbaijani text.
+_WORD = re.compile(r"[^\W_]+")
+
+
+def azerbaijani_lower(text: str) -> str:
+    """Lowercase as Lucene's Turkish lowercase filter does: I→ı and İ→i, then the rest."""
+    return text.replace("I", "ı").replace("İ", "i").lower().replace("i\u0307", "i")
+
+
+def stem(word: str) -> str:
+    """The stem Elasticsearch's ``stem`` sub-field indexes for ``word``."""
+    word = azerbaijani_lower(word)
+    for _ in range(PASSES):
+        word = _SUFFIXES.sub(r"\1", word)
+    return word
+
+
+def stems(text: str) -> list[str]:
+    """The stems of every word of ``text``, in order."""
+    return [stem(word) for word in _WORD.findall(text)]
+
+
+def pattern_replace_filters(table=None) -> list[dict]:
+    """``SUFFIX_PATTERN`` (translated by ``table``) as Elasticsearch token filters."""
+    pattern = SUFFIX_PATTERN.translate(table) if table else SUFFIX_PATTERN
+    return [{"type": "pattern_replace", "pattern": pattern, "replacement": "$1"}] * PASSES
+
+
+def stems_search_field() -> index.SearchField:
+    """The stemmed copy of a model's text, for the database backends (``StemmedText``).
+
+    Elasticsearch stems in its own analysis, so there it is neither indexed nor copied into
+    ``_all_text``, where the suggester would offer stems as words.
+    """
+    return index.SearchField("search_stems", es_extra={"include_in_all": False, "index": False})
+
+
+class StemmedText:
+    """Mixin for indexed models: ``search_stems``, the stems of every analysed text field."""
+
+    @property
+    def search_stems(self) -> str:
+        words = []
+        for search_field in self.get_search_fields():
+            subfields = getattr(search_field, "kwargs", {}).get("es_extra", {}).get("fields")
+            if type(search_field) is index.SearchField and subfields:
+                value = search_field.get_value(self)
+                if isinstance(value, list | tuple):
+                    value = " ".join(str(item) for item in value)
+                words += stems(str(value or ""))
+        return " ".join(dict.fromkeys(words))
