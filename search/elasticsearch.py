@@ -288,7 +288,9 @@ def _replacements(client, indexes, fields, filters, suggest: dict) -> dict[str, 
             },
         ]
     responses = client.msearch(searches=searches)["responses"]
-    finds = {key: bool(r["hits"]["total"]["value"]) for key, r in zip(words, responses)}
+    finds = {
+        key: bool(r["hits"]["total"]["value"]) for key, r in zip(words, responses, strict=True)
+    }
     return {
         word: next(option for option in options if finds[(word, option)])
         for word, options in candidates.items()
