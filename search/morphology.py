@@ -11,7 +11,8 @@ The grammar strips a noun's endings in their order, stem + plural + possessive +
 the shortest stem of ``MIN_STEM`` letters or more that the rest parses as. It is applied
 ``PASSES`` times, so that a lemma and its inflected forms meet even where the lemma itself
 ends like a suffix (``ailə`` → ``ail`` as if dative, ``ailələrinə`` → ``ailə`` → ``ail``).
-Vowel harmony is not checked: a harmony-breaking ending does not occur in real words.
+Vowel harmony is not checked (a harmony-breaking ending does not occur in real words); which
+letter an ending follows is, through lookbehinds, which Java and Python also read alike.
 """
 
 import re
@@ -20,21 +21,33 @@ from wagtail.search import index
 
 NARROW = "[ıiuü]"  # the four-way harmony vowel of -ın, -ı, -sı, -ımız, ...
 WIDE = "[aə]"  # the two-way one of -lar, -da, -dan, -a, ...
+# What the ending follows (a lookbehind): the buffer consonants n, y and s come after vowels.
+VOWEL = "(?<=[aeıioöuüə])"
+CONSONANT = "(?<=[^aeıioöuüə])"
 
 PLURAL = f"l{WIDE}r"
-# Third person (-ı, -sı) and our/your (-ımız, -ınız). -ım/-ın (my, your) are left out:
-# they read like the genitive and too many stems end in m or n.
-POSSESSIVE = f"s?{NARROW}|{NARROW}?m{NARROW}z|{NARROW}?n{NARROW}z"
-# Genitive, dative, accusative, locative, ablative, -dakı, instrumental; after a vowel
-# with the buffer consonants n and y.
-CASE = f"n?{NARROW}n|y?{WIDE}|[ny]?{NARROW}|d{WIDE}n?|d{WIDE}k{NARROW}|y?l{WIDE}"
+THIRD_PERSON = f"{CONSONANT}{NARROW}|{VOWEL}s{NARROW}"
+# -ı/-sı (his, their), -ımız/-ınız (our, your) and, after a vowel, -n (your): the last one
+# also lets "Lənkəran" meet "Lənkəranın", which reads as Lənkəra-nın as much as Lənkəran-ın.
+POSSESSIVE = f"{THIRD_PERSON}|{NARROW}?m{NARROW}z|{NARROW}?n{NARROW}z|{VOWEL}n"
+# Genitive, dative, accusative, locative, ablative, -dakı, instrumental.
+CASE = "|".join(
+    (
+        f"{CONSONANT}{NARROW}n|{VOWEL}n{NARROW}n",
+        f"{CONSONANT}{WIDE}|{VOWEL}y{WIDE}",
+        f"{CONSONANT}{NARROW}|{VOWEL}n{NARROW}",
+        f"d{WIDE}n?|d{WIDE}k{NARROW}",
+        f"{CONSONANT}l{WIDE}|{VOWEL}yl{WIDE}",
+    )
+)
 # After a third-person possessive the case takes the buffer n: ailə-si-nə, çay-ı-nın.
 BUFFERED_CASE = f"n(?:{NARROW}n|{WIDE}|{NARROW}|d{WIDE}n?|d{WIDE}k{NARROW})"
 
 MIN_STEM = 3
-PASSES = 2
+PASSES = 3
 SUFFIX_PATTERN = (
-    f"^(.{{{MIN_STEM},}}?)(?:{PLURAL})?(?:s?{NARROW}{BUFFERED_CASE}|(?:{POSSESSIVE})?(?:{CASE})?)$"
+    f"^(.{{{MIN_STEM},}}?)(?:{PLURAL})?"
+    f"(?:(?:{THIRD_PERSON}){BUFFERED_CASE}|(?:{POSSESSIVE})?(?:{CASE})?)$"
 )
 # The same grammar for text already folded (ə→e, ı→i, ü→u, ...) or transliterated
 # (a and ə→e, c→j, ...) by search/analysis.py, so "Gence" and "Ganja" find "Gəncədə".
