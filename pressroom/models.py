@@ -19,7 +19,7 @@ from core.translation import PerTranslationField
 from directory.contact import Contact
 from newsrooms.forms import ReleaseForm
 from search.analysis import text_subfields
-from search.morphology import StemmedText, stems_search_field
+from search.morphology import stems_search_field, text_stems
 
 from .blocks import PressReleaseBodyBlock
 
@@ -74,7 +74,7 @@ class PressReleaseTopic(TaggedItemBase):
     )
 
 
-class PressReleasePage(StemmedText, Page):
+class PressReleasePage(Page):
     organization = models.ForeignKey(
         "directory.Organization",
         verbose_name=_("issuing organization"),
@@ -148,6 +148,8 @@ class PressReleasePage(StemmedText, Page):
     # Text is flattened into plain fields (not RelatedFields' nested documents) so that one
     # multi_match in search/elasticsearch.py can score and highlight all of it; each text field
     # has the Azerbaijani/English sub-fields of search/analysis.py.
+    # Azerbaijani stems of the text below, for the database backends (search/morphology.py).
+    search_stems = property(text_stems)
     search_fields = [
         *Page.search_fields,
         index.SearchField("title", boost=3, es_extra=text_subfields()),

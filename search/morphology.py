@@ -2,7 +2,7 @@
 
 Elasticsearch runs ``SUFFIX_PATTERN`` as stock ``pattern_replace`` token filters (the
 ``stem`` sub-fields of search/analysis.py); the database backends run the same pattern in
-Python, on a stemmed copy of each object's text (``StemmedText``) and on the reader's words
+Python, on a stemmed copy of each object's text (``text_stems``) and on the reader's words
 (``stem``). Java and Python read this anchored pattern alike (lazy stem, optional groups),
 so both engines stem a word to the same string by construction (pinned by
 tests/search/test_morphology.py on the real node).
@@ -83,26 +83,27 @@ def pattern_replace_filters(table=None) -> list[dict]:
     return [{"type": "pattern_replace", "pattern": pattern, "replacement": "$1"}] * PASSES
 
 
+def text_stems(obj) -> str:
+    """The stems of every analysed text field of an indexed object, each once.
+
+    Models declare it as ``search_stems = property(text_stems)`` with ``stems_search_field()``
+    in their search_fields: on the model itself, where Wagtail's mapping looks for it.
+    """
+    words = []
+    for search_field in obj.get_search_fields():
+        subfields = getattr(search_field, "kwargs", {}).get("es_extra", {}).get("fields")
+        if type(search_field) is index.SearchField and subfields:
+            value = search_field.get_value(obj)
+            if isinstance(value, list | tuple):
+                value = " ".join(str(item) for item in value)
+            words += stems(str(value or ""))
+    return " ".join(dict.fromkeys(words))
+
+
 def stems_search_field() -> index.SearchField:
-    """The stemmed copy of a model's text, for the database backends (``StemmedText``).
+    """The stemmed copy of a model's text (``text_stems``), for the database backends.
 
     Elasticsearch stems in its own analysis, so there it is neither indexed nor copied into
     ``_all_text``, where the suggester would offer stems as words.
     """
     return index.SearchField("search_stems", es_extra={"include_in_all": False, "index": False})
-
-
-class StemmedText:
-    """Mixin for indexed models: ``search_stems``, the stems of every analysed text field."""
-
-    @property
-    def search_stems(self) -> str:
-        words = []
-        for search_field in self.get_search_fields():
-            subfields = getattr(search_field, "kwargs", {}).get("es_extra", {}).get("fields")
-            if type(search_field) is index.SearchField and subfields:
-                value = search_field.get_value(self)
-                if isinstance(value, list | tuple):
-                    value = " ".join(str(item) for item in value)
-                words += stems(str(value or ""))
-        return " ".join(dict.fromkeys(words))

@@ -22,7 +22,7 @@ from wagtail.search import index
 
 from core.fields import StringListField
 from search.analysis import text_subfields
-from search.morphology import StemmedText, stems_search_field
+from search.morphology import stems_search_field, text_stems
 
 from ..contact import Contact
 
@@ -36,7 +36,6 @@ class OrganizationType(models.TextChoices):
 
 
 class Organization(
-    StemmedText,
     WorkflowMixin,
     DraftStateMixin,
     LockableMixin,
@@ -113,6 +112,8 @@ class Organization(
         PublishingPanel(),
     ]
 
+    # Azerbaijani stems of the text below, for the database backends (search/morphology.py).
+    search_stems = property(text_stems)
     search_fields = [
         index.SearchField("name", boost=3, es_extra=text_subfields()),
         index.AutocompleteField("name"),

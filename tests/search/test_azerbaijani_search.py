@@ -1,0 +1,160 @@
+"""Azerbaijani readers find a word in its inflected forms, on Elasticsearch and the database.
+
+The seven searches a reader made on a running instance, which found only the exact form,
+on releases written for them; and "did you mean" offering only words that find something.
+"""
+
+import dataclasses
+
+import pytest
+from django.http import QueryDict
+
+from search.query import parse_search_query
+from search.service import search_run
+from tests.factories import OrganizationFactory, PressReleasePageFactory
+
+RELEASES = {
+    "seminars": "Bölgələrdə hüquq seminarlar keçiriləcək",
+    "families": "Yardım qaçqın ailələrinə çatdırıldı",
+    "river": "Şəki çayının çirklənməsi araşdırılır",
+    "organizations": "Vətəndaş təşkilatlarının nümayəndələri görüşdü",
+    "refugee_family": "Könüllülər qaçqın ailəsinə ev təmir etdi",
+    "courses": "Tibbi yardım kursları başlayır",
+    "ganja_inflected": "Mingəçevirdə və Gəncədə aksiyalar keçirildi",
+    "ganja_bare": "Gəncə parkında ağaclar əkildi",
+    "organized": "Forum təşkil edildi",
+    "monthly": "Aylıq hesabat dərc olundu",
+}
+
+SEVEN_QUERIES = [
+    ("seminar", {"seminars"}),
+    ("ailə", {"families", "refugee_family"}),
+    ("çay", {"river"}),
+    ("təşkilat", {"organizations"}),
+    ("qaçqınlar", {"families", "refugee_family"}),
+    ("kurs", {"courses"}),
+    ("Gəncə", {"ganja_inflected", "ganja_bare"}),
+]
+
+
+def releases_create(site_tree, texts: dict[str, str], language: str = "az") -> dict:
+    """A release per text (its title and summary), of one organization, in ``language``."""
+    organization = OrganizationFactory(name="Pressroom Test", locale=site_tree[language].locale)
+    return {
+        key: PressReleasePageFactory(
+            parent=site_tree[language].releases,
+            title=text,
+            summary=text,
+            body=[("paragraph", f"<p>{text}</p>")],
+            organization=organization,
+        )
+        for key, text in texts.items()
+    }
+
+
+def run(q: str, language: str = "az"):
+    query = parse_search_query(
+        QueryDict(f"type=press_release&lang={language}&q={q}"), language=language
+    )
+    return search_run(query=dataclasses.replace(query, page_size=100), language=language)
+
+
+def found(results, releases: dict) -> set[str]:
+    keys = {release.pk: key for key, release in releases.items()}
+    return {keys[hit.id] for hit in results.hits if hit.id in keys}
+
+
+@pytest.fixture(params=["database", "elasticsearch"])
+def engine(request, settings):
+    """The search backend under test; the database one is SQLite or PostgreSQL per the run."""
+    if request.param == "elasticsearch":
+        return request.getfixturevalue("elasticsearch_backend")
+    settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    return None
+
+
+@pytest.fixture
+def releases(site_tree, engine):
+    releases = releases_create(site_tree, RELEASES)
+    if engine is not None:
+        engine.refresh_indexes()
+    return releases
+
+
+@pytest.mark.parametrize(("q", "expected"), SEVEN_QUERIES, ids=[q for q, _ in SEVEN_QUERIES])
+def test_a_word_finds_its_inflected_forms(releases, q, expected):
+    results = run(q)
+
+    assert found(results, releases) == expected
+    assert results.suggestion is None
+
+
+def test_the_exact_form_ranks_above_an_inflected_one(releases):
+    results = run("Gəncə")
+
+    assert [hit.id for hit in results.hits][:2] == [
+        releases["ganja_bare"].pk,
+        releases["ganja_inflected"].pk,
+    ]
+
+
+def test_the_inflected_form_ranks_above_the_lemma_when_typed(releases):
+    results = run("Gəncədə")
+
+    assert results.hits[0].id == releases["ganja_inflected"].pk
+
+
+def test_a_quoted_phrase_is_not_stemmed(releases):
+    assert found(run('"qaçqın ailəsinə"'), releases) == {"refugee_family"}
+    assert found(run('"qaçqın ailə"'), releases) == set()
+
+
+def test_an_excluded_word_excludes_its_inflected_forms(releases):
+    assert found(run("qaçqın -ailə"), releases) == set()
+
+
+def test_a_stem_does_not_reach_a_different_word_sharing_its_start(releases):
+    assert found(run("təşkil"), releases) == {"organized"}
+
+
+def test_stems_are_highlighted_in_their_inflected_form(releases):
+    hit = next(hit for hit in run("ailə").hits if hit.id == releases["families"].pk)
+
+    assert "<mark>ailələrinə</mark>" in hit.highlights["title"]
+
+
+@pytest.mark.parametrize("q", ["Gence", "Ganja", "gence"])
+def test_plain_latin_and_english_spellings_find_every_form(site_tree, elasticsearch_backend, q):
+    releases = releases_create(site_tree, RELEASES)
+    elasticsearch_backend.refresh_indexes()
+
+    assert found(run(q), releases) == {"ganja_inflected", "ganja_bare"}
+
+
+def test_did_you_mean_offers_a_word_of_the_index_for_a_misspelling(
+    site_tree, elasticsearch_backend
+):
+    releases_create(site_tree, RELEASES)
+    elasticsearch_backend.refresh_indexes()
+
+    results = run("seminarlr")
+
+    assert results.count == 0
+    assert results.suggestion == "seminarlar"
+
+
+def test_did_you_mean_offers_only_words_of_the_search_language(site_tree, elasticsearch_backend):
+    releases_create(site_tree, RELEASES)
+    releases_create(site_tree, {"workshop": "Workshop on water for journalists"}, language="en")
+    elasticsearch_backend.refresh_indexes()
+
+    assert run("workshp", language="en").suggestion == "workshop"
+    assert run("workshp").suggestion is None
+
+
+def test_did_you_mean_is_silent_when_the_search_finds_enough(site_tree, elasticsearch_backend):
+    releases_create(site_tree, {f"seminar_{n}": f"Seminarlar keçirildi {n}" for n in range(3)})
+    releases_create(site_tree, {"typo": "Seminarlr elanı"})
+    elasticsearch_backend.refresh_indexes()
+
+    assert run("seminarlr").suggestion is None
