@@ -39,7 +39,7 @@ SEVEN_QUERIES = [
 
 def releases_create(site_tree, texts: dict[str, str], language: str = "az") -> dict:
     """A release per text (its title and summary), of one organization, in ``language``."""
-    organization = OrganizationFactory(name="Pressroom Test", locale=site_tree[language].locale)
+    organization = OrganizationFactory(name="Pressroom Test", locale=site_tree[language].releases.locale)
     return {
         key: PressReleasePageFactory(
             parent=site_tree[language].releases,
