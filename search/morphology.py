@@ -5,7 +5,7 @@ Elasticsearch runs ``SUFFIX_PATTERN`` as stock ``pattern_replace`` token filters
 Python, on a stemmed copy of each object's text (``text_stems``) and on the reader's words
 (``stem``). Java and Python read this anchored pattern alike (lazy stem, optional groups),
 so both engines stem a word to the same string by construction (pinned by
-tests/search/test_morphology.py on the real node).
+tests/search/test_analysis.py on the real node).
 
 The grammar strips a noun's endings in their order, stem + plural + possessive + case:
 the shortest stem of ``MIN_STEM`` letters or more that the rest parses as. It is applied
