@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | md5sum | cut -c1-8)
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run test lint format check test-sqlite test-postgres es-start es-stop chromium bench-search bench-api
+.PHONY: help venv run test lint format check test-sqlite test-postgres es-start es-stop chromium bench-search bench-api bench-relevance
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -77,3 +77,9 @@ bench-search: venv ## Search benchmark: load BENCH_N releases (default 100000), 
 bench-api: venv ## API benchmark: load BENCH_N releases, time our list/detail against Wagtail's v3 pages (docs/benchmarks.md)
 	bash scripts/postgres.sh env DJANGO_SETTINGS_MODULE=cms.settings.test BENCH_N=$(BENCH_N) \
 		bash -c '$(MANAGE) migrate --noinput -v 0 && $(MANAGE) bench_api'
+# A test module, also run by `make test`: here with its figures printed, on SQLite and on a
+# throwaway PostgreSQL cluster, both with the local Elasticsearch node (docs/benchmarks.md).
+RELEVANCE := $(VENV)/bin/pytest tests/search/test_relevance.py -q -s -p no:cacheprovider
+bench-relevance: venv ## Azerbaijani relevance: recall and precision per engine (docs/benchmarks.md)
+	$(WITH_ES) env -u DATABASE_URL $(RELEVANCE)
+	$(WITH_ES) bash scripts/postgres.sh $(RELEVANCE)

@@ -19,6 +19,7 @@ from core.translation import PerTranslationField
 from directory.contact import Contact
 from newsrooms.forms import ReleaseForm
 from search.analysis import text_subfields
+from search.morphology import stems_search_field, text_stems
 
 from .blocks import PressReleaseBodyBlock
 
@@ -147,6 +148,8 @@ class PressReleasePage(Page):
     # Text is flattened into plain fields (not RelatedFields' nested documents) so that one
     # multi_match in search/elasticsearch.py can score and highlight all of it; each text field
     # has the Azerbaijani/English sub-fields of search/analysis.py.
+    # Azerbaijani stems of the text below, for the database backends (search/morphology.py).
+    search_stems = property(text_stems)
     search_fields = [
         *Page.search_fields,
         index.SearchField("title", boost=3, es_extra=text_subfields()),
@@ -157,6 +160,7 @@ class PressReleasePage(Page):
         index.SearchField("participant_names", es_extra=text_subfields()),
         index.SearchField("funder_names", es_extra=text_subfields()),
         index.SearchField("topic_names", es_extra=text_subfields()),
+        stems_search_field(),
         index.FilterField("release_date"),
         index.FilterField("year"),
         index.FilterField("organization"),

@@ -1,16 +1,21 @@
 """Elasticsearch analysis for Azerbaijani and English text, on top of Wagtail's index settings.
 
-Every searchable text field is indexed four ways (as sub-fields, see ``text_subfields``):
+Every searchable text field is indexed several ways (as sub-fields, see ``text_subfields``):
 
 - ``exact``: Azerbaijani/Turkish lowercasing, so İ→i and I→ı are right; ranked highest.
 - ``folded``: as exact, then ə→e and ASCII folding (ş→s, ç→c, ğ→g, ı→i, ö→o, ü→u): "Seki" finds "Şəki".
 - ``translit``: a loose English-romanisation key on both sides, so "sheki", "ganja" and
   "mingachevir" find "Şəki", "Gəncə" and "Mingəçevir" (table in ``TRANSLITERATION``).
 - ``en``: English stemming, so "refugee" finds "refugees".
+- ``stem``, ``folded_stem``, ``translit_stem``: as exact, folded and translit, then
+  Azerbaijani endings stripped (search/morphology.py), so "ailə" finds "ailələrinə" and
+  "Ganja" finds "Gəncədə"; ranked below the exact spelling.
 
 Only analysis-common's standard filter types are used (mapping, lowercase with a language,
-asciifolding, stemmer), so the same settings work on any Elasticsearch 8 or 9 cluster.
+asciifolding, stemmer, pattern_replace), so the same settings work on any Elasticsearch 8 or 9 cluster.
 """
+
+from .morphology import FOLDED, TRANSLITERATED, pattern_replace_filters
 
 # ə is folded to e, not to a as asciifolding would: "Seki" and "Gence" are the usual spellings.
 FOLDING = ["Ə => e", "ə => e"]
@@ -47,6 +52,19 @@ TRANSLITERATION = [
     "ü => u",
 ]
 
+
+def _stem_filters(name: str, table) -> dict:
+    """The suffix grammar's passes as named filters: ``name_1``, ``name_2``, ..."""
+    return {
+        f"{name}_{number}": definition
+        for number, definition in enumerate(pattern_replace_filters(table), start=1)
+    }
+
+
+def _stem_filter_names(name: str) -> list[str]:
+    return [f"{name}_{number}" for number in range(1, len(pattern_replace_filters()) + 1)]
+
+
 INDEX_SETTINGS = {
     "settings": {
         "analysis": {
@@ -57,6 +75,9 @@ INDEX_SETTINGS = {
             "filter": {
                 "az_lowercase": {"type": "lowercase", "language": "turkish"},
                 "en_stemmer": {"type": "stemmer", "language": "english"},
+                **_stem_filters("az_stem", None),
+                **_stem_filters("az_folded_stem", FOLDED),
+                **_stem_filters("az_translit_stem", TRANSLITERATED),
             },
             "analyzer": {
                 "az_exact": {
@@ -76,6 +97,31 @@ INDEX_SETTINGS = {
                     "tokenizer": "standard",
                     "filter": ["lowercase", "asciifolding"],
                 },
+                "az_stem": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": ["az_lowercase", *_stem_filter_names("az_stem")],
+                },
+                "az_folded_stem": {
+                    "type": "custom",
+                    "char_filter": ["az_folding"],
+                    "tokenizer": "standard",
+                    "filter": [
+                        "az_lowercase",
+                        "asciifolding",
+                        *_stem_filter_names("az_folded_stem"),
+                    ],
+                },
+                "az_translit_stem": {
+                    "type": "custom",
+                    "char_filter": ["az_transliteration"],
+                    "tokenizer": "standard",
+                    "filter": [
+                        "lowercase",
+                        "asciifolding",
+                        *_stem_filter_names("az_translit_stem"),
+                    ],
+                },
                 "en_stemmed": {
                     "type": "custom",
                     "tokenizer": "standard",
@@ -91,11 +137,14 @@ SUBFIELD_ANALYZERS = {
     "folded": "az_folded",
     "translit": "az_translit",
     "en": "en_stemmed",
+    "stem": "az_stem",
+    "folded_stem": "az_folded_stem",
+    "translit_stem": "az_translit_stem",
 }
 
 
 def text_subfields() -> dict:
-    """``es_extra`` for a SearchField: the four analysed sub-fields described above."""
+    """``es_extra`` for a SearchField: the analysed sub-fields described above."""
     return {
         "fields": {
             name: {"type": "text", "analyzer": analyzer}

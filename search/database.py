@@ -1,7 +1,9 @@
 """The fallback on Wagtail's database backend: the same SearchQuery in, the same results out.
 
 Used when Elasticsearch is not configured (``make run`` needs no Java). Matching is what the
-database's full-text search does (no Azerbaijani folding or transliteration, no suggestions);
+database's full-text search does (no Azerbaijani folding or transliteration, no suggestions),
+with Azerbaijani stems: each word is also looked for as its stem, which the index holds for
+every indexed word (search/morphology.py, the same grammar as Elasticsearch's);
 filters come from each registered type's own selectors (search/registry.py), facet counts
 from the ORM, and highlights are made here, escaped.
 """
@@ -14,6 +16,7 @@ from wagtail.models import Locale
 from wagtail.search.query import Phrase, PlainText
 
 from .elasticsearch import FRAGMENTS, RawHit, RawResults
+from .morphology import stem
 from .query import SearchQuery, Term
 from .registry import SearchType, active_filters, registry
 
@@ -35,17 +38,31 @@ def _candidates(search_type: SearchType, active: dict, locale_ids):
     return search_type.narrow(_public(search_type, locale_ids), **active)
 
 
-def _wagtail_query(term: Term):
-    return Phrase(term.text) if term.phrase else PlainText(term.text)
+def _wagtail_queries(term: Term) -> list:
+    """A phrase as typed; a word as typed and as its stem (``search_stems`` holds those)."""
+    if term.phrase:
+        return [Phrase(term.text)]
+    return [PlainText(text) for text in dict.fromkeys((term.text, stem(term.text)))]
+
+
+def _found(backend, term: Term, queryset) -> set[int]:
+    return {obj.pk for query in _wagtail_queries(term) for obj in backend.search(query, queryset)}
+
+
+def _words(parsed) -> list[str]:
+    """The reader's words and their stems: what ranks and what is highlighted."""
+    words = parsed.words()
+    return list(dict.fromkeys([*words, *(stem(word) for word in words)]))
 
 
 def _matching(backend, queryset, query: SearchQuery) -> list[int]:
     """Primary keys matching the parsed text, most relevant first.
 
-    The plain words the reader requires are one search (every word, AND); each OR group,
-    each phrase and each exclusion is one more, combined here with sets: the database
-    backends differ in which boolean query classes they support. So a long query of words
-    costs two searches, not one per word.
+    The plain words the reader requires are one search (every word's stem, AND): a record
+    holding a word holds its stem in ``search_stems``, so the stem alone finds the word and
+    its other forms. Each OR group, each phrase and each exclusion is one more search,
+    combined here with sets: the database backends differ in which boolean query classes
+    they support. So a long query of words costs two searches, not one per word.
     """
     parsed = query.parsed
     if parsed.is_empty:
@@ -55,22 +72,23 @@ def _matching(backend, queryset, query: SearchQuery) -> list[int]:
     # every searchable model declares (Page does; so does Organization).
     queryset = queryset.model.objects.filter(id__in=queryset.values("pk"))
     words = [group[0].text for group in parsed.required if len(group) == 1 and not group[0].phrase]
-    searches = [[PlainText(" ".join(words), operator="and")]] if words else []
-    searches += [
-        [_wagtail_query(term) for term in group]
-        for group in parsed.required
-        if len(group) > 1 or group[0].phrase
-    ]
     allowed = None
-    for alternatives in searches:
+    if words:
+        stems = dict.fromkeys(stem(word) for word in words)
+        allowed = {
+            obj.pk for obj in backend.search(PlainText(" ".join(stems), operator="and"), queryset)
+        }
+    for group in parsed.required:
+        if len(group) == 1 and not group[0].phrase:
+            continue
         pks = set()
-        for wagtail_query in alternatives:
-            pks |= {obj.pk for obj in backend.search(wagtail_query, queryset)}
+        for term in group:
+            pks |= _found(backend, term, queryset)
         allowed = pks if allowed is None else allowed & pks
     for term in parsed.excluded:
-        allowed -= {obj.pk for obj in backend.search(_wagtail_query(term), queryset)}
+        allowed -= _found(backend, term, queryset)
     ranked = backend.search(
-        PlainText(" ".join(parsed.words()), operator="or"), queryset.filter(pk__in=allowed)
+        PlainText(" ".join(_words(parsed)), operator="or"), queryset.filter(pk__in=allowed)
     )
     order = [obj.pk for obj in ranked]
     return order + sorted(allowed - set(order))
@@ -165,7 +183,7 @@ def search(backend, query: SearchQuery) -> RawResults:
         ordered = dated + [item for item in ordered if not item[0].date_field]
     page = ordered[query.offset : query.offset + query.page_size]
 
-    words = query.parsed.words()
+    words = _words(query.parsed)
     objects = {
         search_type: search_type.model.objects.in_bulk([pk for t, pk in page if t is search_type])
         for search_type in matched

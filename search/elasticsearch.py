@@ -18,14 +18,31 @@ from .query import ParsedText, SearchQuery, Term
 from .registry import FILTERS, SearchType, active_filters, registry
 
 # Sub-fields of search/analysis.py and how much a match in each counts: the exact spelling
-# first, then folded and stemmed, and a transliteration last. Each field's own boost (its
-# SearchField's, per content type) multiplies these.
-SUBFIELD_BOOSTS = {"exact": 4, "folded": 2, "en": 2, "translit": 1}
-HIGHLIGHT_ORDER = ("exact", "folded", "en", "translit")
+# first, then folded and English-stemmed, then Azerbaijani stems and a transliteration last,
+# so an exact form outranks an inflected one. Each field's own boost (its SearchField's, per
+# content type) multiplies these.
+SUBFIELD_BOOSTS = {
+    "exact": 4,
+    "folded": 2,
+    "en": 2,
+    "stem": 1,
+    "folded_stem": 1,
+    "translit": 1,
+    "translit_stem": 0.5,
+}
+HIGHLIGHT_ORDER = ("exact", "folded", "en", "stem", "folded_stem", "translit", "translit_stem")
+# Quoted phrases ask for these forms: no Azerbaijani stems. Exclusions leave out the loose
+# transliterations.
+STEMS = {"stem", "folded_stem", "translit_stem"}
+TRANSLITERATIONS = {"translit", "translit_stem"}
+# "Did you mean" only when a search finds fewer results than this.
+SUGGEST_BELOW = 3
 
 # Terms aggregations return only their top ``size`` buckets: ask for more than can exist.
 FACET_SIZE = 10_000
 FRAGMENTS = 3
+# Candidates the term suggester proposes per unknown word, checked in order.
+SUGGESTIONS = 3
 
 
 @dataclass
@@ -63,37 +80,54 @@ def _content_type(backend, model) -> str:
     return _mapping(backend, model).get_content_type()
 
 
-def _text_fields(backend, types: list[SearchType], *, exclude_translit=False) -> list[str]:
+def _text_fields(backend, types: list[SearchType], *, exclude: set[str] = frozenset()) -> list:
     fields = []
     for search_type in types:
         for name, boost in search_type.text_fields().items():
             column = _column(backend, search_type.model, name)
             for sub, sub_boost in SUBFIELD_BOOSTS.items():
-                if not (exclude_translit and sub == "translit"):
+                if sub not in exclude:
                     fields.append(f"{column}.{sub}^{boost * sub_boost}")
     return fields
 
 
-def _term_query(term: Term, fields: list[str]) -> dict:
+@dataclass
+class TextFields:
+    """The sub-fields a word, a quoted phrase and an exclusion are each looked for in."""
+
+    words: list[str]
+    phrases: list[str]
+    exclusions: list[str]
+
+    @classmethod
+    def of(cls, backend, types: list[SearchType]) -> "TextFields":
+        return cls(
+            words=_text_fields(backend, types),
+            phrases=_text_fields(backend, types, exclude=STEMS),
+            exclusions=_text_fields(backend, types, exclude=TRANSLITERATIONS),
+        )
+
+
+def _term_query(term: Term, fields: list[str], phrase_fields: list[str] | None = None) -> dict:
     return {
         "multi_match": {
             "query": term.text,
-            "fields": fields,
+            "fields": phrase_fields if term.phrase and phrase_fields else fields,
             "type": "phrase" if term.phrase else "best_fields",
         }
     }
 
 
-def _text_query(parsed: ParsedText, fields: list[str], exclusion_fields: list[str]) -> dict:
+def _text_query(parsed: ParsedText, fields: TextFields) -> dict:
     if parsed.is_empty:
         must = [{"match_all": {}}]
     else:
         must = [
-            _term_query(group[0], fields)
+            _term_query(group[0], fields.words, fields.phrases)
             if len(group) == 1
             else {
                 "bool": {
-                    "should": [_term_query(term, fields) for term in group],
+                    "should": [_term_query(term, fields.words, fields.phrases) for term in group],
                     "minimum_should_match": 1,
                 }
             }
@@ -101,7 +135,7 @@ def _text_query(parsed: ParsedText, fields: list[str], exclusion_fields: list[st
         ]
     return {
         "must": must,
-        "must_not": [_term_query(term, exclusion_fields) for term in parsed.excluded],
+        "must_not": [_term_query(term, fields.exclusions) for term in parsed.excluded],
     }
 
 
@@ -220,12 +254,52 @@ def _hit_highlights(backend, search_type: SearchType, highlight: dict) -> dict:
     return {"title": title[0] if title else None, "body": body[:FRAGMENTS]}
 
 
-def _suggestion(query: SearchQuery, suggest: dict) -> str | None:
+def _replacements(client, indexes, fields, filters, suggest: dict) -> dict[str, str]:
+    """Each word that finds nothing here, with the suggester's closest word that does.
+
+    The term suggester reads ``_all_text`` of every language and knows no stems: a word it
+    calls missing may find its inflected forms (təşkilat), and its candidates may occur only
+    in another language. So each word and each candidate is counted with the search's own
+    fields and filters (its languages included), in one multi-search.
+    """
+    candidates = {
+        entry["text"]: [option["text"] for option in entry["options"]]
+        for entry in suggest.get("did_you_mean", [])
+        if entry["options"]
+    }
+    words = [(word, None) for word in candidates] + [
+        (word, option) for word, options in candidates.items() for option in options
+    ]
+    if not words:
+        return {}
+    searches = []
+    for word, option in words:
+        searches += [
+            {"index": indexes},
+            {
+                "size": 0,
+                "track_total_hits": 1,
+                "query": {
+                    "bool": {
+                        "must": [{"multi_match": {"query": option or word, "fields": fields}}],
+                        "filter": filters,
+                    }
+                },
+            },
+        ]
+    responses = client.msearch(searches=searches)["responses"]
+    finds = {
+        key: bool(r["hits"]["total"]["value"]) for key, r in zip(words, responses, strict=True)
+    }
+    return {
+        word: next(option for option in options if finds[(word, option)])
+        for word, options in candidates.items()
+        if not finds[(word, None)] and any(finds[(word, option)] for option in options)
+    }
+
+
+def _suggestion(query: SearchQuery, replacements: dict[str, str]) -> str | None:
     """The query with each word the index does not know replaced by its closest known word."""
-    replacements = {}
-    for entry in suggest.get("did_you_mean", []):
-        if entry["options"]:
-            replacements[entry["text"]] = entry["options"][0]["text"]
     if not replacements:
         return None
     words = query.text.split(" ")
@@ -265,11 +339,8 @@ def search(backend, query: SearchQuery, *, client=None) -> RawResults:
     filters = [f for t in types if (f := _type_filter(backend, t, active, locale_ids)) is not None]
     if not filters:
         return RawResults(count=0, hits=[], facets={}, suggestion=None)
-    text = _text_query(
-        query.parsed,
-        _text_fields(backend, types),
-        _text_fields(backend, types, exclude_translit=True),
-    )
+    fields = TextFields.of(backend, types)
+    text = _text_query(query.parsed, fields)
     text["filter"] = [{"bool": {"should": filters, "minimum_should_match": 1}}]
     facet_columns = _facet_columns(backend, types)
     body = {
@@ -286,10 +357,13 @@ def search(backend, query: SearchQuery, *, client=None) -> RawResults:
     if words:
         body["suggest"] = {
             "text": " ".join(words),
-            "did_you_mean": {"term": {"field": "_all_text", "suggest_mode": "missing", "size": 1}},
+            "did_you_mean": {
+                "term": {"field": "_all_text", "suggest_mode": "missing", "size": SUGGESTIONS}
+            },
         }
     response = (client or backend.es).search(index=_indexes(backend, types), **body)
 
+    count = response["hits"]["total"]["value"]
     hits = [_raw_hit(backend, types, hit, True) for hit in response["hits"]["hits"]]
     facets = {}
     aggregations = response.get("aggregations", {})
@@ -300,12 +374,17 @@ def search(backend, query: SearchQuery, *, client=None) -> RawResults:
                 value = str(bucket.get("key_as_string", bucket["key"]))
                 counts[value] = counts.get(value, 0) + bucket["doc_count"]
         facets[facet] = counts
-    return RawResults(
-        count=response["hits"]["total"]["value"],
-        hits=hits,
-        facets=facets,
-        suggestion=_suggestion(query, response.get("suggest", {})),
-    )
+    suggestion = None
+    if count < SUGGEST_BELOW:
+        replacements = _replacements(
+            client or backend.es,
+            _indexes(backend, types),
+            fields.words,
+            text["filter"],
+            response.get("suggest", {}),
+        )
+        suggestion = _suggestion(query, replacements)
+    return RawResults(count=count, hits=hits, facets=facets, suggestion=suggestion)
 
 
 def autocomplete(backend, *, text: str, languages, limit: int, client=None) -> list[RawHit]:

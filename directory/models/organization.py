@@ -22,6 +22,7 @@ from wagtail.search import index
 
 from core.fields import StringListField
 from search.analysis import text_subfields
+from search.morphology import stems_search_field, text_stems
 
 from ..contact import Contact
 
@@ -111,6 +112,8 @@ class Organization(
         PublishingPanel(),
     ]
 
+    # Azerbaijani stems of the text below, for the database backends (search/morphology.py).
+    search_stems = property(text_stems)
     search_fields = [
         index.SearchField("name", boost=3, es_extra=text_subfields()),
         index.AutocompleteField("name"),
@@ -119,6 +122,7 @@ class Organization(
         index.SearchField("name_az", boost=2, es_extra=text_subfields()),
         index.SearchField("description", es_extra=text_subfields()),
         index.SearchField("city", es_extra=text_subfields()),
+        stems_search_field(),
         index.FilterField("id"),
         index.FilterField("organization_type"),
         index.FilterField("city"),

@@ -6,6 +6,8 @@ The tokens decide what matches: two spellings that analyse to the same tokens fi
 import pytest
 
 from search.analysis import SUBFIELD_ANALYZERS
+from search.morphology import stems
+from tests.search.morphology_pairs import NEGATIVE, POSITIVE
 
 
 @pytest.fixture
@@ -90,3 +92,32 @@ def test_english_stemming_matches_singular_and_plural(analyze):
 
 def test_english_stemming_lowercases(analyze):
     assert analyze("en_stemmed", "NGO") == ["ngo"]
+
+
+def test_the_stem_analyzer_stems_as_the_database_backends_do(analyze):
+    """One grammar, two regex engines: Java's and Python's must agree on every word."""
+    words = sorted(
+        {word for pair in POSITIVE + NEGATIVE for word in (pair[0], *pair[1].split())}
+        | {"İSAR", "IŞIQ", "Lənkəranın", "qaçqınlar", "women", "refugees"}
+    )
+    text = " ".join(words)
+
+    assert analyze("az_stem", text) == stems(text)
+
+
+@pytest.mark.parametrize(
+    ("lemma", "form"),
+    [("seminar", "seminarlar"), ("ailə", "ailələrinə"), ("çay", "çayının"), ("kurs", "kursları")],
+)
+def test_the_stem_analyzer_conflates_a_lemma_and_its_forms(analyze, lemma, form):
+    assert analyze("az_stem", lemma) == analyze("az_stem", form)
+
+
+@pytest.mark.parametrize("spelling", ["Gence", "gencede", "Gəncədə", "Gəncəyə"])
+def test_the_folded_stem_analyzer_meets_plain_latin_spellings(analyze, spelling):
+    assert analyze("az_folded_stem", spelling) == analyze("az_folded_stem", "Gəncə")
+
+
+@pytest.mark.parametrize("spelling", ["Ganja", "Genje", "Gəncədə", "Gəncənin"])
+def test_the_translit_stem_analyzer_meets_english_romanisations(analyze, spelling):
+    assert analyze("az_translit_stem", spelling) == analyze("az_translit_stem", "Gəncə")

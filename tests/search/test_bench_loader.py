@@ -55,7 +55,13 @@ def test_index_values_of_releases_cost_no_query_per_release(loaded, django_asser
     with django_assert_num_queries(6):
         releases = list(PressReleasePage.get_indexed_objects())
         values = [
-            (r.organization_names, r.participant_names, r.funder_slugs, r.topic_names)
+            (
+                r.organization_names,
+                r.participant_names,
+                r.funder_slugs,
+                r.topic_names,
+                r.search_stems,
+            )
             for r in releases
         ]
     assert len(values) == COUNT

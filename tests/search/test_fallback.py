@@ -11,6 +11,7 @@ import time
 import pytest
 
 from search.service import READ_TIMEOUT
+from tests.search.azerbaijani import RELEASES, found, releases_create, run
 from tests.search.conftest import BACKEND
 from tests.search.corpus import corpus_create
 
@@ -125,3 +126,13 @@ def test_hung_engine_costs_the_reader_only_the_read_timeout(client, site_tree, h
     assert response.status_code == 200
     assert NOTICE in response.text
     assert elapsed < READ_TIMEOUT + 2
+
+
+def test_the_database_fallback_finds_azerbaijani_inflected_forms(dead_engine, site_tree):
+    """The fallback matches substrings of columns: the stem of a word finds its forms."""
+    releases = releases_create(site_tree, RELEASES)
+
+    results = run("qaçqınlar")
+
+    assert results.degraded
+    assert found(results, releases) == {"families", "refugee_family"}

@@ -36,7 +36,8 @@ def test_empty_state_helps(client, corpus):
 def test_azerbaijani_page_is_translated_and_searches_azerbaijani(client, corpus):
     response = client.get("/az/search/", {"q": "qaçqın", "type": "press_release"})
     assert response.status_code == 200
-    assert "Şəkidə qaçqınlara qış yardımı" in response.content.decode()
+    # The title's inflected form is a match of its own now, highlighted as written.
+    assert "Şəkidə <mark>qaçqınlara</mark> qış yardımı" in response.content.decode()
 
 
 @pytest.mark.parametrize(

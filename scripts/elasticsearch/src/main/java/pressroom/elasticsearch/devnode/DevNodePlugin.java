@@ -76,7 +76,8 @@ public final class DevNodePlugin extends Plugin implements AnalysisPlugin, Actio
             "edge_ngram", EdgeNGramTokenFilterFactory::new,
             LowerCaseTokenFilterFactory.TYPE, LowerCaseTokenFilterFactory::new,
             StemmerTokenFilterFactory.TYPE, StemmerTokenFilterFactory::new,
-            PorterStemTokenFilterFactory.TYPE, PorterStemTokenFilterFactory::new
+            PorterStemTokenFilterFactory.TYPE, PorterStemTokenFilterFactory::new,
+            PatternReplaceTokenFilterFactory.TYPE, AnalysisPlugin.requiresAnalysisSettings(PatternReplaceTokenFilterFactory::new)
         );
     }
 
