@@ -2,6 +2,8 @@
 
 Each feed is per language: the URL prefix (/en/, /az/) selects the locale.
 Django's Feed makes the channel and item links absolute from the request's host.
+Titles, summaries and names are plain text; each format is told so in its own way (RSS by
+escaping, Atom by ``type="text"``, JSON Feed by ``content_text``), as feed readers render HTML.
 """
 
 import datetime
@@ -11,7 +13,8 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed, SyndicationFeed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed
+from django.utils.html import escape
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from taggit.models import Tag
@@ -24,8 +27,33 @@ from .selectors import live_releases, release_index_page, release_topics
 FEED_LENGTH = 30
 
 
+class TextRssFeed(Rss201rev2Feed):
+    """RSS 2.0 whose descriptions are plain text.
+
+    RSS cannot mark a description as text, and readers render it as HTML: the text is
+    HTML-escaped here (and XML-escaped again when written), so a reader shows it as typed.
+    """
+
+    def __init__(self, title, link, description, **kwargs):
+        super().__init__(title, link, escape(description), **kwargs)
+
+    def add_item(self, title, link, description, **kwargs):
+        super().add_item(title, link, escape(description) if description else description, **kwargs)
+
+
+class TextAtomFeed(Atom1Feed):
+    """Atom whose entry summaries are plain text: Django's says ``type="html"``."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
 class ReleasesFeed(Feed):
     """Latest live releases in the active language, optionally narrowed by organization or topic."""
+
+    feed_type = TextRssFeed
 
     def get_object(self, request, organization: str | None = None, topic: str | None = None):
         locale = Locale.get_active()
@@ -95,7 +123,7 @@ class ReleasesFeed(Feed):
 
 
 class AtomReleasesFeed(ReleasesFeed):
-    feed_type = Atom1Feed
+    feed_type = TextAtomFeed
     subtitle = ReleasesFeed.description
 
 
