@@ -21,6 +21,7 @@ from taggit.models import Tag
 from wagtail.models import Locale
 
 from directory.models import Organization
+from directory.selectors import live_organizations
 
 from .selectors import live_releases, release_index_page, release_topics
 
@@ -58,7 +59,7 @@ class ReleasesFeed(Feed):
     def get_object(self, request, organization: str | None = None, topic: str | None = None):
         locale = Locale.get_active()
         if organization:
-            return get_object_or_404(Organization, locale=locale, live=True, slug=organization)
+            return get_object_or_404(live_organizations(), locale=locale, slug=organization)
         if topic:
             return get_object_or_404(release_topics(), slug=topic)
         return None
@@ -119,7 +120,7 @@ class ReleasesFeed(Feed):
         return [link.tag.name for link in item.topic_items.all()]
 
     def item_author_name(self, item) -> str:
-        return item.organization.name if item.organization_id else ""
+        return item.issuer.name if item.issuer else ""
 
 
 class AtomReleasesFeed(ReleasesFeed):
