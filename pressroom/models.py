@@ -232,13 +232,14 @@ class PressReleasePage(Page):
     def year(self) -> int | None:
         return self.release_date.year if self.release_date else None
 
+    # None, not "", without a public issuer: an empty string would be a facet value.
     @property
-    def organization_slug(self) -> str:
-        return self.issuer.slug if self.issuer else ""
+    def organization_slug(self) -> str | None:
+        return self.issuer.slug if self.issuer else None
 
     @property
-    def organization_type(self) -> str:
-        return self.issuer.organization_type if self.issuer else ""
+    def organization_type(self) -> str | None:
+        return self.issuer.organization_type if self.issuer else None
 
     @property
     def organization_names(self) -> list[str]:
