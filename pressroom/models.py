@@ -17,6 +17,7 @@ from wagtail.search import index
 from core.fields import StringListField
 from core.translation import PerTranslationField
 from directory.contact import Contact
+from directory.models import Organization
 from directory.selectors import organization_public
 from newsrooms.forms import ReleaseForm
 from search.analysis import text_subfields
@@ -195,7 +196,7 @@ class PressReleasePage(Page):
         ]
 
     @property
-    def issuer(self):
+    def issuer(self) -> Organization | None:
         """The issuing organization as readers see it: None while it is not public.
 
         Every public rendering of the release (page, API, feeds, search) names, links and
@@ -273,7 +274,7 @@ class PressReleasePage(Page):
         return [tag.slug for tag in self.topics.all()]
 
     @property
-    def participants(self) -> list:
+    def participants(self) -> list[Organization]:
         """Participants readers may see, in editor order."""
         return [
             org
@@ -282,7 +283,7 @@ class PressReleasePage(Page):
         ]
 
     @property
-    def funders(self) -> list:
+    def funders(self) -> list[Organization]:
         """Funders readers may see, in editor order."""
         return [
             org
