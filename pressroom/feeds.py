@@ -36,10 +36,14 @@ class TextRssFeed(Rss201rev2Feed):
     """
 
     def __init__(self, title, link, description, **kwargs):
-        super().__init__(title, link, escape(description), **kwargs)
+        super().__init__(title, link, _html_escaped(description), **kwargs)
 
     def add_item(self, title, link, description, **kwargs):
-        super().add_item(title, link, escape(description) if description else description, **kwargs)
+        super().add_item(title, link, _html_escaped(description), **kwargs)
+
+
+def _html_escaped(text: str | None) -> str | None:
+    return escape(text) if text else text
 
 
 class TextAtomFeed(Atom1Feed):
