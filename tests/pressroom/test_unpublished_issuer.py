@@ -85,9 +85,7 @@ def test_api_shows_the_release_without_its_unpublished_organizations(client, rel
     assert unknown.status_code >= 400 and unknown["Content-Type"] == "application/problem+json"
 
 
-def test_changes_feed_updates_partners_to_the_release_without_the_organization(
-    client, releases
-):
+def test_changes_feed_updates_partners_to_the_release_without_the_organization(client, releases):
     items = client.get("/api/v3/press-releases/changes/").json()["items"]
 
     assert_no_trace(json.dumps(items))
