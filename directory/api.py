@@ -33,7 +33,7 @@ from core.api.schemas import Contact, Topic
 from partners.auth import PUBLIC_READ_AUTH
 
 from .models import Organization, OrganizationFocusArea, OrganizationType
-from .selectors import directory_pages_by_locale
+from .selectors import directory_pages_by_locale, live_organizations
 
 router = Router(tags=["organizations"], auth=PUBLIC_READ_AUTH)
 
@@ -143,7 +143,7 @@ class OrganizationList(Schema):
 
 
 def _live_organizations() -> QuerySet[Organization]:
-    return Organization.objects.filter(live=True).select_related("locale")
+    return live_organizations().select_related("locale")
 
 
 def _organization_list(params: OrganizationListParams) -> QuerySet[Organization]:

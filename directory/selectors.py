@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from django.apps import apps
-from django.db.models import QuerySet
+from django.db.models import Case, F, Q, QuerySet, When
 from django.http import QueryDict
 from wagtail.models import Locale
 
@@ -31,9 +31,32 @@ class DirectoryFilters:
         )
 
 
+def organization_public_q(relation: str = "") -> Q:
+    """Whether readers may see an organization: published, and not since unpublished.
+
+    The one rule for every public channel, in a query: profiles, the directory, a release's
+    issuer, participants and funders on its page, in the API and the changes feed, the feeds,
+    search hits, facets and autocomplete. ``relation`` reaches the organization from another
+    model ("organization__"). A release stays public when its issuer is unpublished; it is
+    then shown without one (``organization_public``).
+    """
+    return Q(**{f"{relation}live": True})
+
+
+def organization_public(organization: Organization | None) -> Organization | None:
+    """``organization`` where readers may see it (``organization_public_q``), else None."""
+    return organization if organization is not None and organization.live else None
+
+
+def organization_public_value(relation: str, field: str) -> Case:
+    """``relation``'s ``field`` where the organization is public, else NULL: for counts and
+    labels over the releases of organizations that may not all be public."""
+    return Case(When(organization_public_q(relation), then=F(f"{relation}{field}")))
+
+
 def live_organizations() -> QuerySet[Organization]:
     """Published organizations: what readers may see and find."""
-    return Organization.objects.filter(live=True)
+    return Organization.objects.filter(organization_public_q())
 
 
 def organizations_filter(
@@ -58,13 +81,14 @@ def organizations_filter(
 
 
 def organization_slugs_existing(slugs: tuple[str, ...]) -> set[str]:
-    return set(Organization.objects.filter(slug__in=slugs).values_list("slug", flat=True))
+    """Those of ``slugs`` that name an organization readers may see."""
+    return set(live_organizations().filter(slug__in=slugs).values_list("slug", flat=True))
 
 
 def organization_names_by_slug(slugs: list[str], *, language: str) -> dict[str, str]:
     """Each slug's organization name, in ``language`` where there is that translation."""
     names = {}
-    for organization in Organization.objects.filter(slug__in=slugs).select_related("locale"):
+    for organization in live_organizations().filter(slug__in=slugs).select_related("locale"):
         if organization.slug not in names or organization.locale.language_code == language:
             names[organization.slug] = organization.name
     return names
@@ -87,7 +111,7 @@ def organization_list(
 
 
 def directory_filter_options(*, locale: Locale) -> dict[str, list[str]]:
-    live = Organization.objects.filter(locale=locale, live=True)
+    live = live_organizations().filter(locale=locale)
     return {
         "types": OrganizationType.choices,
         "cities": sorted(set(live.exclude(city="").values_list("city", flat=True))),

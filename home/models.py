@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from directory.selectors import organization_public
+
 
 class HomePage(Page):
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -33,9 +35,9 @@ class HomePage(Page):
             .order_by("-release_date", "-pk")[: self.latest_count]
         )
         context["featured"] = [
-            item.organization
+            organization
             for item in self.featured_organizations.select_related("organization")
-            if item.organization.live
+            if (organization := organization_public(item.organization))
         ]
         return context
 

@@ -2,6 +2,8 @@
 
 Each feed is per language: the URL prefix (/en/, /az/) selects the locale.
 Django's Feed makes the channel and item links absolute from the request's host.
+Titles, summaries and names are plain text; each format is told so in its own way (RSS by
+escaping, Atom by ``type="text"``, JSON Feed by ``content_text``), as feed readers render HTML.
 """
 
 import datetime
@@ -12,7 +14,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed, SyndicationFeed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed
+from django.utils.html import escape
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from taggit.models import Tag
@@ -20,14 +23,44 @@ from wagtail.models import Locale
 
 from core.params import printable
 from directory.models import Organization
+from directory.selectors import live_organizations
 
 from .selectors import live_releases, release_index_page, release_topics
 
 FEED_LENGTH = 30
 
 
+class TextRssFeed(Rss201rev2Feed):
+    """RSS 2.0 whose descriptions are plain text.
+
+    RSS cannot mark a description as text, and readers render it as HTML: the text is
+    HTML-escaped here (and XML-escaped again when written), so a reader shows it as typed.
+    """
+
+    def __init__(self, title, link, description, **kwargs):
+        super().__init__(title, link, _html_escaped(description), **kwargs)
+
+    def add_item(self, title, link, description, **kwargs):
+        super().add_item(title, link, _html_escaped(description), **kwargs)
+
+
+def _html_escaped(text: str | None) -> str | None:
+    return escape(text) if text else text
+
+
+class TextAtomFeed(Atom1Feed):
+    """Atom whose entry summaries are plain text: Django's says ``type="html"``."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
 class ReleasesFeed(Feed):
     """Latest live releases in the active language, optionally narrowed by organization or topic."""
+
+    feed_type = TextRssFeed
 
     def get_object(self, request, organization: str | None = None, topic: str | None = None):
         slug = organization or topic or ""
@@ -35,7 +68,7 @@ class ReleasesFeed(Feed):
             raise Http404("No slug has control characters, and PostgreSQL refuses NUL.")
         locale = Locale.get_active()
         if organization:
-            return get_object_or_404(Organization, locale=locale, live=True, slug=organization)
+            return get_object_or_404(live_organizations(), locale=locale, slug=organization)
         if topic:
             return get_object_or_404(release_topics(), slug=topic)
         return None
@@ -96,11 +129,11 @@ class ReleasesFeed(Feed):
         return [link.tag.name for link in item.topic_items.all()]
 
     def item_author_name(self, item) -> str:
-        return item.organization.name if item.organization_id else ""
+        return item.issuer.name if item.issuer else ""
 
 
 class AtomReleasesFeed(ReleasesFeed):
-    feed_type = Atom1Feed
+    feed_type = TextAtomFeed
     subtitle = ReleasesFeed.description
 
 

@@ -17,6 +17,8 @@ from wagtail.search import index
 from core.fields import StringListField
 from core.translation import PerTranslationField
 from directory.contact import Contact
+from directory.models import Organization
+from directory.selectors import organization_public
 from newsrooms.forms import ReleaseForm
 from search.analysis import text_subfields
 from search.morphology import stems_search_field, text_stems
@@ -198,10 +200,19 @@ class PressReleasePage(Page):
         ]
 
     @property
+    def issuer(self) -> Organization | None:
+        """The issuing organization as readers see it: None while it is not public.
+
+        Every public rendering of the release (page, API, feeds, search) names, links and
+        quotes the issuer through this, never through ``organization``.
+        """
+        return organization_public(self.organization) if self.organization_id else None
+
+    @property
     def heading(self) -> str:
         """The seed's heading: "Press release - <title> (<issuer acronym or name>)"."""
-        if self.organization_id:
-            return f"{self.title} ({self.organization.short_name})"
+        if self.issuer:
+            return f"{self.title} ({self.issuer.short_name})"
         return self.title
 
     @property
@@ -216,8 +227,8 @@ class PressReleasePage(Page):
             mobile=self.contact_mobile,
             whatsapp=self.contact_whatsapp,
         )
-        if own.is_empty() and self.organization_id:
-            return self.organization.contact
+        if own.is_empty() and self.issuer:
+            return self.issuer.contact
         return own
 
     # Values for the search index (search_fields above); one query each, at indexing time.
@@ -226,19 +237,20 @@ class PressReleasePage(Page):
     def year(self) -> int | None:
         return self.release_date.year if self.release_date else None
 
+    # None, not "", without a public issuer: an empty string would be a facet value.
     @property
-    def organization_slug(self) -> str:
-        return self.organization.slug if self.organization_id else ""
+    def organization_slug(self) -> str | None:
+        return self.issuer.slug if self.issuer else None
 
     @property
-    def organization_type(self) -> str:
-        return self.organization.organization_type if self.organization_id else ""
+    def organization_type(self) -> str | None:
+        return self.issuer.organization_type if self.issuer else None
 
     @property
     def organization_names(self) -> list[str]:
-        if not self.organization_id:
+        if not self.issuer:
             return []
-        org = self.organization
+        org = self.issuer
         return [name for name in (org.name, org.acronym, org.name_az) if name]
 
     @property
@@ -266,12 +278,22 @@ class PressReleasePage(Page):
         return [tag.slug for tag in self.topics.all()]
 
     @property
-    def participants(self) -> list:
-        return [link.organization for link in self.participant_links.all()]
+    def participants(self) -> list[Organization]:
+        """Participants readers may see, in editor order."""
+        return [
+            org
+            for link in self.participant_links.all()
+            if (org := organization_public(link.organization))
+        ]
 
     @property
-    def funders(self) -> list:
-        return [link.organization for link in self.funder_links.all()]
+    def funders(self) -> list[Organization]:
+        """Funders readers may see, in editor order."""
+        return [
+            org
+            for link in self.funder_links.all()
+            if (org := organization_public(link.organization))
+        ]
 
 
 class OrganizationLink(Orderable):

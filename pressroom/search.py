@@ -3,9 +3,13 @@
 from django.db.models.functions import ExtractYear
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+from wagtail.signals import published, unpublished
 
+from directory.models import Organization
 from directory.search import organization_ref
+from directory.selectors import organization_public_value
 from search.registry import Facet, FacetSource, Hit, SearchType, registry
+from search.sync import index_changes_record, outbox_apply_soon
 
 from .models import PressReleasePage
 from .selectors import live_releases, releases_filter, topic_names_by_slug
@@ -19,7 +23,7 @@ def _summary(release: PressReleasePage, *, request, highlights: dict) -> Hit:
         title=release.title,
         url=release.get_url(request=request),
         release_date=release.release_date,
-        organization=organization_ref(release.organization),
+        organization=organization_ref(release.issuer),
         highlights=highlights,
     )
 
@@ -49,8 +53,12 @@ RELEASES = SearchType(
         "date_to": "release_date",
     },
     facets={
-        "organization": FacetSource("organization_slug", "organization__slug"),
-        "organization_type": FacetSource("organization_type", "organization__organization_type"),
+        "organization": FacetSource(
+            "organization_slug", organization_public_value("organization__", "slug")
+        ),
+        "organization_type": FacetSource(
+            "organization_type", organization_public_value("organization__", "organization_type")
+        ),
         "city": FacetSource("city", "city"),
         "topic": FacetSource("topic_slugs", "topics__slug"),
         "year": FacetSource("year", ExtractYear("release_date")),
@@ -71,7 +79,24 @@ FACETS = (
 )
 
 
+def organization_releases_reindex(sender, instance: Organization, **kwargs) -> None:
+    """A release's document holds its organizations' names and slugs only while they are
+    public (``PressReleasePage.issuer``): publishing or unpublishing one changes the
+    documents of every release involving it, through the outbox like any other change."""
+    releases = PressReleasePage.objects.involving(instance).values_list("pk", flat=True)
+    if index_changes_record(model=PressReleasePage, pks=list(releases)):
+        outbox_apply_soon()
+
+
 def search_register() -> None:
+    """Registers releases with search, and keeps their documents in step with their
+    organizations'."""
     registry.type_register(RELEASES)
     for facet in FACETS:
         registry.facet_register(facet)
+    for name, signal in (("published", published), ("unpublished", unpublished)):
+        signal.connect(
+            organization_releases_reindex,
+            sender=Organization,
+            dispatch_uid=f"pressroom.search.organization_{name}",
+        )

@@ -11,6 +11,7 @@ from wagtail.models import Locale
 
 from core.params import int_param, text_param
 from directory.models import Organization
+from directory.selectors import live_organizations, organization_public, organization_public_q
 
 from .models import PressReleaseIndexPage, PressReleasePage
 
@@ -82,10 +83,16 @@ def releases_filter(
 
     ``organizations``: issued by any of them; ``topics``: tagged with every one of them.
     """
+    # Only a public issuer can be filtered by: its slug and type are otherwise not shown.
     if organizations:
-        releases = releases.filter(organization__slug__in=organizations)
+        releases = releases.filter(
+            organization_public_q("organization__"), organization__slug__in=organizations
+        )
     if organization_type:
-        releases = releases.filter(organization__organization_type=organization_type)
+        releases = releases.filter(
+            organization_public_q("organization__"),
+            organization__organization_type=organization_type,
+        )
     if city:
         releases = releases.filter(city=city)
     for topic in topics:
@@ -104,7 +111,7 @@ def release_filter_options(*, index_page: PressReleaseIndexPage) -> dict[str, li
     return {
         "organizations": sorted(
             set(
-                releases.exclude(organization=None).values_list(
+                releases.filter(organization_public_q("organization__")).values_list(
                     "organization__slug", "organization__name"
                 )
             ),
@@ -143,24 +150,25 @@ def filter_subjects(
     """The organization and topic a filtered list is narrowed to, when they exist."""
     organization = topic = None
     if filters.organization:
-        organization = Organization.objects.filter(
-            locale=locale, live=True, slug=filters.organization
-        ).first()
+        organization = live_organizations().filter(locale=locale, slug=filters.organization).first()
     if filters.topic:
         topic = release_topics().filter(slug=filters.topic).first()
     return organization, topic
 
 
 def release_organizations(release: PressReleasePage) -> dict[str, list[Organization]]:
-    """A release's participants and funders in editor order, each list in one query.
+    """A release's public participants and funders in editor order, each list in one query.
 
     Works on unsaved previews too: modelcluster's in-memory relations accept select_related.
     """
     return {
-        "participants": [
-            link.organization for link in release.participant_links.select_related("organization")
-        ],
-        "funders": [
-            link.organization for link in release.funder_links.select_related("organization")
-        ],
+        role: [
+            organization
+            for link in links.select_related("organization")
+            if (organization := organization_public(link.organization))
+        ]
+        for role, links in (
+            ("participants", release.participant_links),
+            ("funders", release.funder_links),
+        )
     }

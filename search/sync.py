@@ -86,6 +86,21 @@ def index_change_record(*, instance: models.Model, action: str) -> IndexChange |
     )
 
 
+def index_changes_record(
+    *, model: type[models.Model], pks: Iterable, action: str = IndexChange.Action.UPSERT
+) -> int:
+    """Adds a change of each of ``model``'s objects ``pks`` to the outbox, in one insert.
+
+    For objects whose documents embed another object's values that just changed (a
+    release names its organizations): their own rows did not change, so nothing else
+    would record them. Returns how many were recorded.
+    """
+    content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+    rows = [IndexChange(content_type=content_type, object_id=str(pk), action=action) for pk in pks]
+    IndexChange.objects.bulk_create(rows, batch_size=sync_setting("BATCH_SIZE"))
+    return len(rows)
+
+
 def outbox_apply(
     *,
     force: bool = False,

@@ -1,11 +1,14 @@
 """Conditional requests for the API's read endpoints: ETag, Last-Modified, Cache-Control, 304.
 
-The validators come from a site-wide *content version*: the newest entry of Wagtail's page
-log and of its snippet log. Every publish, unpublish, move, deletion and privacy change made
-through Wagtail's actions (the admin, ``publish()``, ``unpublish()``, ``delete()``) writes
-one, so the version changes the moment content does, and reading it is two primary-key
-lookups: a 304 is answered without touching the releases at all. A change anywhere
+The validators come from a site-wide *content version*: the newest *public* entry of
+Wagtail's page log and of its snippet log. Every publish, unpublish, move, deletion and
+privacy change made through Wagtail's actions (the admin, ``publish()``, ``unpublish()``,
+``delete()``) writes one, so the version changes the moment content does, and reading it is
+two index lookups: a 304 is answered without touching the releases at all. A change anywhere
 invalidates every list; that costs partners one full response per change, never a stale one.
+Editorial activity (drafts, locks, comments, workflow steps, scheduling) also writes log
+entries but changes nothing public, so it is left out: the validators must not tell the
+public when an organization is preparing something.
 """
 
 import hashlib
@@ -13,13 +16,37 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
-from django.db.models import Subquery
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q, QuerySet, Subquery
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
-from wagtail.models import ModelLogEntry, PageLogEntry
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import ModelLogEntry, PageLogEntry, Site
 
 DEFAULT_MAX_AGE = 60
+
+# Log actions that change what the public sees, for pages and for snippets alike
+# (https://docs.wagtail.org/en/stable/extending/audit_log.html lists Wagtail's actions).
+# The scheduled variants are ``publish_scheduled`` making content live or expiring it.
+PUBLIC_ACTIONS = (
+    "wagtail.publish",
+    "wagtail.publish.scheduled",
+    "wagtail.unpublish",
+    "wagtail.unpublish.scheduled",
+    "wagtail.delete",
+    "wagtail.move",
+    "wagtail.reorder",
+    "wagtail.create_alias",
+    "wagtail.view_restriction.create",
+    "wagtail.view_restriction.edit",
+    "wagtail.view_restriction.delete",
+)
+# Saves that are live at once: of models without drafts whose content the public sees
+# (images and documents in release bodies and logos; sites, in every URL). Saves of other
+# models without drafts (users, groups, workflows) are administration, not content.
+SAVE_ACTIONS = ("wagtail.create", "wagtail.edit")
 
 
 @dataclass(frozen=True)
@@ -29,11 +56,30 @@ class ContentVersion:
     changed_at: datetime | None
 
 
+def _live_on_save_content_type_ids() -> list[int]:
+    """The models of ``SAVE_ACTIONS`` (ContentType caches the lookups after the first)."""
+    models = (get_image_model(), get_document_model(), Site)
+    types = ContentType.objects.get_for_models(*models, for_concrete_models=False)
+    return sorted(content_type.pk for content_type in types.values())
+
+
+def public_page_changes() -> QuerySet[PageLogEntry]:
+    """Page log entries of changes the public can see; pages always save drafts first."""
+    return PageLogEntry.objects.filter(action__in=PUBLIC_ACTIONS)
+
+
+def public_snippet_changes() -> QuerySet[ModelLogEntry]:
+    """Snippet, image and document log entries of changes the public can see."""
+    live_saves = Q(action__in=SAVE_ACTIONS, content_type_id__in=_live_on_save_content_type_ids())
+    return ModelLogEntry.objects.filter(Q(action__in=PUBLIC_ACTIONS) | live_saves)
+
+
 def content_version() -> ContentVersion:
-    """The newest page and snippet log entries, read in one query."""
-    latest_snippets = ModelLogEntry.objects.order_by("-pk")
+    """The newest public page and snippet log entries, read in one query."""
+    latest_snippets = public_snippet_changes().order_by("-pk")
     row = (
-        PageLogEntry.objects.order_by("-pk")
+        public_page_changes()
+        .order_by("-pk")
         .annotate(
             snippet_log_id=Subquery(latest_snippets.values("pk")[:1]),
             snippet_changed_at=Subquery(latest_snippets.values("timestamp")[:1]),

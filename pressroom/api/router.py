@@ -21,7 +21,7 @@ from core.api.params import (
     total_cache_key,
 )
 from core.api.problems import DETAIL_ERRORS, READ_ERRORS, parameter_problem
-from directory.models import Organization
+from directory.selectors import live_organizations
 from partners.auth import PUBLIC_READ_AUTH
 
 from .schemas import (
@@ -46,9 +46,7 @@ def _check_slugs(params: PressReleaseListParams) -> None:
     """Unknown slugs are an error rather than an empty list: a partner's typo should show."""
     organizations = {*params.organization, *([params.participant] if params.participant else [])}
     if organizations:
-        known = Organization.objects.filter(slug__in=organizations, live=True).values_list(
-            "slug", flat=True
-        )
+        known = live_organizations().filter(slug__in=organizations).values_list("slug", flat=True)
         known = set(known)
         _require_known(params.organization, known, parameter="organization", what="organization")
         if params.participant:

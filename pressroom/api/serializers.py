@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from django.db.models import QuerySet, Value
 from wagtail.models import Page
 
-from directory.selectors import directory_pages_by_locale
+from directory.selectors import directory_pages_by_locale, organization_public_q
 from pressroom.models import (
     PressReleaseFunder,
     PressReleasePage,
@@ -125,7 +125,8 @@ class _BatchContext:
 
 
 def _organization_links(ids: list[int], wanted: set[str]) -> dict[int, dict[str, list[dict]]]:
-    """Participants and funders of every release in one query (a UNION of the two link tables)."""
+    """Public participants and funders of every release in one query (a UNION of the two
+    link tables)."""
     columns = (
         "page_id",
         "role",
@@ -137,7 +138,7 @@ def _organization_links(ids: list[int], wanted: set[str]) -> dict[int, dict[str,
         "organization__locale_id",
     )
     parts = [
-        model.objects.filter(page_id__in=ids)
+        model.objects.filter(organization_public_q("organization__"), page_id__in=ids)
         .annotate(role=Value(role))
         .values_list(*columns)
         .order_by()
@@ -216,7 +217,7 @@ def _body(page: PressReleasePage, context: _BatchContext) -> dict:
 
 
 def _organization(page: PressReleasePage, context: _BatchContext) -> dict | None:
-    organization = page.organization
+    organization = page.issuer
     if organization is None:
         return None
     return context.organization_ref(

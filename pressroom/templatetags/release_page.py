@@ -59,7 +59,9 @@ def release_meta(context, release) -> dict:
 
 @register.simple_tag
 def more_from_organization(release, limit: int = 3) -> list:
-    """The issuer's latest other releases in the release's language."""
+    """The issuer's latest other releases in the release's language, while it is public."""
+    if release.issuer is None:
+        return []
     return list(selectors.releases_more_from(release, limit=limit))
 
 
@@ -74,8 +76,8 @@ FEED_FORMATS = {
 def subscribe_feeds(release) -> list[dict]:
     """The feeds of the release's organization and of each of its topics, one row a subject."""
     subjects = []
-    if release.organization_id:
-        subjects.append(feeds.organization_feed_urls(release.organization))
+    if release.issuer is not None:
+        subjects.append(feeds.organization_feed_urls(release.issuer))
     subjects += [feeds.topic_feed_urls(topic) for topic in release.topics.all()]
     return [
         {
