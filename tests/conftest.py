@@ -3,11 +3,14 @@ and a real Chromium page on the live test server for browser tests."""
 
 import os
 import re
+import time
+from types import SimpleNamespace
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 
+from core import ratelimit
 from home.services import site_tree_create
 
 # Debian's Chromium, driven by Playwright without Playwright's own browser downloads.
@@ -25,6 +28,9 @@ CHROMIUM_ARGS = [
 ARTIFACTS_DIR = Path(settings.BASE_DIR) / "test-artifacts"
 # Playwright waits this long (ms) for a page or element before failing the test.
 BROWSER_TIMEOUT_MS = 15_000
+# The rate limiters' clock in tests: one second into a day, so into every window that
+# divides a day (core/ratelimit.py counts in fixed windows).
+RATE_LIMIT_CLOCK = time.time() // 86_400 * 86_400 + 1
 
 
 def pytest_collection_modifyitems(items):
@@ -42,6 +48,13 @@ def pytest_runtest_makereport(item, call):
     report = yield
     setattr(item, f"report_{report.when}", report)
     return report
+
+
+@pytest.fixture(autouse=True)
+def _rate_limit_window_holds(monkeypatch):
+    """A fixed window that rolled over between two requests of a test would reset its
+    count, and a limit test would pass or fail with the wall clock: tests see one window."""
+    monkeypatch.setattr(ratelimit, "time", SimpleNamespace(time=lambda: RATE_LIMIT_CLOCK))
 
 
 @pytest.fixture
