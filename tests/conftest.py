@@ -4,8 +4,8 @@ and a real Chromium page on the live test server for browser tests."""
 import os
 import re
 import time
-from types import SimpleNamespace
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
