@@ -46,7 +46,9 @@ def attempt(form_url: str, return_url: str, password: str, address: str = "192.0
 
 @pytest.mark.parametrize("protected", ["private_page", "private_collection"])
 @override_settings(PRESSROOM_PASSWORD_ATTEMPT_RATE="3/15min")
-def test_guessing_stops_with_429_and_retry_after_even_for_the_right_password(protected, request):
+def test_guessing_stops_with_429_and_retry_after_even_for_the_right_password(
+    protected, request, db
+):
     form_url, return_url = request.getfixturevalue(protected)
 
     guesses = [attempt(form_url, return_url, f"guess-{n}").status_code for n in range(3)]

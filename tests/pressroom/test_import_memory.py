@@ -1,7 +1,7 @@
-"""The import streams: a 10,000-line file imports in bounded memory.
+"""The import streams: a 3,000-line file imports in bounded memory.
 
 Python's live allocations are counted with ``sys.getallocatedblocks()`` after a full
-collection, at 2,000 lines and at 10,000: an import that kept anything per line
+collection, at 1,000 lines and at 3,000: an import that kept anything per line
 (records, pages, results) would add tens of thousands of blocks per thousand lines.
 tracemalloc would measure the same thing but slows the import threefold; the figures
 recorded in docs/import-format.md were taken with it.
@@ -17,8 +17,8 @@ from django.db import connection
 from home.demo import demo_lines
 from pressroom.importing.service import press_releases_import
 
-LINES = 10_000
-CHECKPOINT = 2_000
+LINES = 3_000
+CHECKPOINT = 1_000
 # Blocks allowed to appear between the checkpoints: room for caches that fill up and
 # stop (the organization cache, Django's and Wagtail's), below one object per line.
 ALLOWED_GROWTH = 5_000
@@ -28,7 +28,7 @@ ALLOWED_GROWTH = 5_000
     connection.vendor != "sqlite",
     reason="memory use is the importer's, measured once on the embedded database",
 )
-def test_a_10000_line_file_imports_in_bounded_memory(site_tree, tmp_path, capsys):
+def test_a_3000_line_file_imports_in_bounded_memory(site_tree, tmp_path, capsys):
     path = tmp_path / "releases.jsonl"
     with path.open("w", encoding="utf-8") as stream:
         for line in demo_lines(count=LINES):
