@@ -17,18 +17,16 @@ from django.utils.http import urlencode
 from ninja import Field, Query, Router, Schema
 from wagtail.rich_text import expand_db_html
 
-from core.api.conditional import Conditional
 from core.api.params import (
-    MAX_LIMIT,
     FieldSelection,
     LanguageCode,
     Pagination,
     RowId,
     Text,
-    field_selection,
     page_with_count,
 )
-from core.api.problems import DETAIL_ERRORS, READ_ERRORS, parameter_problem
+from core.api.problems import DETAIL_ERRORS, READ_ERRORS
+from core.api.read import Read, read_endpoint
 from core.api.schemas import Contact, Topic
 from partners.auth import PUBLIC_READ_AUTH
 
@@ -229,17 +227,17 @@ def organization_payloads(
     description="Live organizations of the directory, by name, in the `{count, items}` envelope.",
     operation_id="organizations_list",
 )
-def organization_list(request: HttpRequest, params: OrganizationListParams = Query(...)):  # noqa: B008
-    fields = field_selection(params.fields, allowed=FIELDS)
-    if params.limit > MAX_LIMIT:
-        return parameter_problem("limit", f"limit cannot be higher than {MAX_LIMIT}", status=400)
-    conditional = Conditional(request)
-    if (not_modified := conditional.not_modified()) is not None:
-        return not_modified
+@read_endpoint(fields=FIELDS)
+def organization_list(
+    request: HttpRequest,
+    params: OrganizationListParams = Query(...),  # noqa: B008
+    *,
+    read: Read,
+):
     organizations = _organization_list(params)
     page, count = page_with_count(organizations, offset=params.offset, limit=params.limit)
-    items = organization_payloads(page, request=request, fields=fields)
-    return conditional.json({"count": count, "items": items})
+    items = organization_payloads(page, request=request, fields=read.fields)
+    return read.json({"count": count, "items": items})
 
 
 @router.get(
@@ -250,14 +248,15 @@ def organization_list(request: HttpRequest, params: OrganizationListParams = Que
     description="One live organization; 404 for drafts and unpublished ones.",
     operation_id="organizations_detail",
 )
-def organization_detail(request: HttpRequest, id: RowId, params: FieldSelection = Query(...)):  # noqa: B008
-    fields = field_selection(params.fields, allowed=FIELDS)
-    conditional = Conditional(request)
-    if (not_modified := conditional.not_modified()) is not None:
-        return not_modified
+@read_endpoint(fields=FIELDS)
+def organization_detail(
+    request: HttpRequest,
+    id: RowId,
+    params: FieldSelection = Query(...),  # noqa: B008
+    *,
+    read: Read,
+):
     organization = _live_organizations().filter(pk=id).first()
     if organization is None:
         raise Http404(f"No live organization with id {id}")
-    return conditional.json(
-        organization_payloads([organization], request=request, fields=fields)[0]
-    )
+    return read.json(organization_payloads([organization], request=request, fields=read.fields)[0])

@@ -71,7 +71,11 @@ ORGANIZATIONS = SearchType(
     title_field="name",
     body_fields=("description",),
     autocomplete_fields=("name", "acronym", "name_az"),
-    filters={"organizations": "slug", "organization_type": "organization_type", "city": "city"},
+    filters={
+        "organizations": "slug",
+        "organization_type": "organization_type",
+        "city": "city_key",
+    },
     facets={
         "organization": FacetSource("slug", "slug"),
         "organization_type": FacetSource("organization_type", "organization_type"),

@@ -8,6 +8,7 @@ from django.http import QueryDict
 from wagtail.models import Locale
 
 from core.params import text_param
+from search.filters import city_q
 
 from .models import Organization, OrganizationType
 
@@ -67,16 +68,14 @@ def organizations_filter(
     organization_type: str = "",
     city: str = "",
 ) -> QuerySet[Organization]:
-    """The public organization filters, for the directory and search's database fallback.
-
-    ``organizations``: slugs, any of them.
-    """
+    """The public organization filters, for the directory and search's database fallback,
+    with the meanings of search/filters.py."""
     if organizations:
         queryset = queryset.filter(slug__in=organizations)
     if organization_type:
         queryset = queryset.filter(organization_type=organization_type)
     if city:
-        queryset = queryset.filter(city=city)
+        queryset = queryset.filter(city_q(queryset, city))
     return queryset
 
 

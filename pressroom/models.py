@@ -21,6 +21,7 @@ from directory.models import Organization
 from directory.selectors import organization_public
 from newsrooms.forms import ReleaseForm
 from search.analysis import text_subfields
+from search.filters import city_key
 from search.morphology import stems_search_field, text_stems
 
 from .blocks import PressReleaseBodyBlock
@@ -58,7 +59,7 @@ class PressReleaseIndexPage(RoutablePageMixin, Page):
         from . import selectors
 
         filters = selectors.ReleaseFilters.from_query(request.GET)
-        releases = selectors.release_list(index_page=self, filters=filters)
+        releases = selectors.release_list(index_page=self, filters=filters.filters)
         page_obj = Paginator(releases, self.page_size).get_page(request.GET.get("page"))
         return self.render(
             request,
@@ -172,6 +173,7 @@ class PressReleasePage(Page):
         index.FilterField("funder_slugs"),
         index.FilterField("topic_slugs"),
         index.FilterField("city"),
+        index.FilterField("city_key"),
         index.FilterField("locale_id"),
     ]
 
@@ -238,6 +240,11 @@ class PressReleasePage(Page):
         return self.release_date.year if self.release_date else None
 
     # None, not "", without a public issuer: an empty string would be a facet value.
+    @property
+    def city_key(self) -> str:
+        """The city as the ``city`` filter compares it (search/filters.py)."""
+        return city_key(self.city)
+
     @property
     def organization_slug(self) -> str | None:
         return self.issuer.slug if self.issuer else None

@@ -47,7 +47,7 @@ RELEASES = SearchType(
     filters={
         "organizations": "organization_slug",
         "organization_type": "organization_type",
-        "city": "city",
+        "city": "city_key",
         "topics": "topic_slugs",
         "date_from": "release_date",
         "date_to": "release_date",

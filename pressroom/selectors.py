@@ -1,41 +1,74 @@
 """Reads for the public press room: lists, filters and their options."""
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from django.db.models import QuerySet
-from django.db.models.functions import ExtractYear
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import ExtractYear, Length, Substr
 from django.http import QueryDict
 from taggit.models import Tag
-from wagtail.models import Locale
+from wagtail.models import Locale, PageViewRestriction
 
-from core.params import int_param, text_param
+from core.params import int_param
 from directory.models import Organization
 from directory.selectors import live_organizations, organization_public, organization_public_q
+from search.filters import PublicFilters, city_q, filters_parse
 
-from .models import PressReleaseIndexPage, PressReleasePage
+from .models import PressReleaseIndexPage, PressReleasePage, PressReleaseTopic
 
 
 @dataclass(frozen=True)
 class ReleaseFilters:
-    organization: str = ""
-    city: str = ""
-    topic: str = ""
+    """A list page's filters: the public ones, and the year its menu offers (a date range)."""
+
+    filters: PublicFilters
     year: int | None = None
 
     @classmethod
     def from_query(cls, query: QueryDict) -> "ReleaseFilters":
         """Filters of a public list page; values that cannot match are dropped."""
-        return cls(
-            organization=text_param(query, "organization", max_length=255),
-            city=text_param(query, "city", max_length=100),
-            topic=text_param(query, "topic", max_length=100),
-            year=int_param(query, "year", minimum=1900, maximum=2100),
-        )
+        filters, _errors = filters_parse(query)
+        year = int_param(query, "year", minimum=1900, maximum=2100)
+        if year:
+            filters = replace(
+                filters,
+                date_from=max(filters.date_from or datetime.date.min, datetime.date(year, 1, 1)),
+                date_to=min(filters.date_to or datetime.date.max, datetime.date(year, 12, 31)),
+            )
+        return cls(filters=filters, year=year)
+
+    @property
+    def organization(self) -> str:
+        """The first organization chosen: the one whose feeds the list advertises."""
+        return self.filters.organizations[0] if self.filters.organizations else ""
+
+    @property
+    def topic(self) -> str:
+        return self.filters.topics[0] if self.filters.topics else ""
+
+
+def public_q() -> Q:
+    """Not in a private section: no view restriction on the page or any of its ancestors.
+
+    Wagtail's ``PageQuerySet.public()`` reads every restriction first and ORs one condition
+    per restriction into the query; as a correlated subquery it costs no extra round trip.
+    """
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return ~Q(Exists(restricted))
 
 
 def live_releases() -> QuerySet[PressReleasePage]:
-    return PressReleasePage.objects.live().public().select_related("organization")
+    """What anonymous readers and partners may see, on pages, feeds, search and the API:
+    the live row of live releases outside private sections.
+
+    The page row holds the published content; drafts and unpublished changes live only in
+    revisions, which are never read here.
+    """
+    return (
+        PressReleasePage.objects.filter(live=True).filter(public_q()).select_related("organization")
+    )
 
 
 def releases_more_from(release: PressReleasePage, *, limit: int) -> QuerySet[PressReleasePage]:
@@ -51,20 +84,12 @@ def releases_more_from(release: PressReleasePage, *, limit: int) -> QuerySet[Pre
 
 
 def release_list(
-    *, index_page: PressReleaseIndexPage, filters: ReleaseFilters | None = None
+    *, index_page: PressReleaseIndexPage, filters: PublicFilters | None = None
 ) -> QuerySet[PressReleasePage]:
     releases = live_releases().descendant_of(index_page)
     if filters:
-        releases = releases_filter(
-            releases,
-            organizations=(filters.organization,) if filters.organization else (),
-            topics=(filters.topic,) if filters.topic else (),
-            year=filters.year,
-        )
-        if filters.city:
-            # Unlike search (exact, as the engine's keyword field), the list forgives case.
-            releases = releases.filter(city__iexact=filters.city)
-    return releases.order_by("-release_date", "-pk").distinct()
+        releases = releases_filter(releases, **filters.active(exclude=()))
+    return releases.order_by("-release_date", "-pk")
 
 
 def releases_filter(
@@ -75,13 +100,14 @@ def releases_filter(
     organization_type: str = "",
     city: str = "",
     topics: tuple[str, ...] = (),
-    year: int | None = None,
+    languages: tuple[str, ...] = (),
     date_from: datetime.date | None = None,
     date_to: datetime.date | None = None,
 ) -> QuerySet[PressReleasePage]:
-    """The public release filters, for the list page and search's database fallback alike.
+    """The public release filters (search/filters.py), for every channel that lists releases.
 
-    ``organizations``: issued by any of them; ``topics``: tagged with every one of them.
+    Each condition is on the release's own row or a subquery, never a join, so no release
+    is repeated and no ``distinct`` is needed.
     """
     # Only a public issuer can be filtered by: its slug and type are otherwise not shown.
     if organizations:
@@ -94,16 +120,17 @@ def releases_filter(
             organization__organization_type=organization_type,
         )
     if city:
-        releases = releases.filter(city=city)
-    for topic in topics:
-        releases = releases.filter(topics__slug=topic)
-    if year:
-        releases = releases.filter(release_date__year=year)
+        releases = releases.filter(city_q(releases, city))
+    if topics:
+        tagged = PressReleaseTopic.objects.filter(tag__slug__in=topics)
+        releases = releases.filter(pk__in=tagged.values("content_object_id"))
+    if languages:
+        releases = releases.filter(locale__language_code__in=languages)
     if date_from:
         releases = releases.filter(release_date__gte=date_from)
     if date_to:
         releases = releases.filter(release_date__lte=date_to)
-    return releases.distinct()
+    return releases
 
 
 def release_filter_options(*, index_page: PressReleaseIndexPage) -> dict[str, list]:

@@ -3,8 +3,8 @@
 A thin front end over the one search service, like the search page: the parameters and
 their meaning are the page's (``search.query.parse_search_query``), plus ``page_size``.
 The schema below documents them and rejects malformed values up front, naming the
-parameter; what only the service can judge (an unknown organization, a page past the end)
-is traced back to its parameter by asking the same parser about each one alone.
+parameter; what only the parser or the service can judge (an unknown organization, a page
+past the end) is reported by parameter from the parser's one reading.
 """
 
 import dataclasses
@@ -49,7 +49,7 @@ class SearchParams(Schema):
     organization_type: Literal[tuple(OrganizationType.values)] | None = Field(  # ty: ignore[invalid-type-form]
         None, description="Kind of organization.", examples=["local-ngo"]
     )
-    city: Text(100) | None = Field(None, description="City.", examples=["Baku"])
+    city: Text(100) | None = Field(None, description="City (case-insensitive).", examples=["Baku"])
     topic: list[Text(100)] = Field(
         [], description="Topic slug; repeat for any of several.", examples=[["elections"]]
     )
@@ -160,22 +160,6 @@ def _query_params(params: SearchParams) -> QueryDict:
     return query
 
 
-def _invalid(params, error: InvalidSearch | PageOutOfRange, *, name: str | None = None):
-    """The 422 naming each parameter the parser rejects on its own (else all of them)."""
-    if name:
-        raise parameter_errors({name: "; ".join(error.messages)})
-    messages = {}
-    for candidate in sorted(set(params)):
-        alone = params.copy()
-        for other in set(params) - {candidate, "lang"}:
-            del alone[other]
-        try:
-            parse_search_query(alone, language=settings.LANGUAGE_CODE)
-        except InvalidSearch as own_error:
-            messages[candidate] = "; ".join(own_error.messages)
-    raise parameter_errors(messages or {", ".join(sorted(params)): "; ".join(error.messages)})
-
-
 def _absolute(url: str | None, root: str) -> str | None:
     return f"{root}{url}" if url and url.startswith("/") else url
 
@@ -198,12 +182,14 @@ def search(request: HttpRequest, params: SearchParams = Query(...)):  # noqa: B0
     try:
         query = parse_search_query(query_params, language=settings.LANGUAGE_CODE)
     except InvalidSearch as error:
-        _invalid(query_params, error)
+        raise parameter_errors(
+            {name: "; ".join(messages) for name, messages in error.errors.items()}
+        ) from error
     query = dataclasses.replace(query, page_size=params.page_size)
     try:
         results = search_run(query=query, request=request, language=settings.LANGUAGE_CODE)
     except PageOutOfRange as error:
-        _invalid(query_params, error, name="page")
+        raise parameter_errors({"page": "; ".join(error.messages)}) from error
     payload = results.to_dict()
     root = _site_root(request)
     for item in payload["items"]:

@@ -159,7 +159,7 @@ def _highlights(search_type: SearchType, obj, words: list[str]) -> dict:
 
 
 def search(backend, query: SearchQuery) -> RawResults:
-    locale_ids = _locale_ids(query.languages)
+    locale_ids = _locale_ids(query.filters.languages)
     active = active_filters(query)
     matched = {}
     for search_type in registry.types(query.type):

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.search import index
 
+from .filters import city_key
 from .query import ParsedText, SearchQuery, Term
 from .registry import FILTERS, SearchType, active_filters, registry
 
@@ -172,8 +173,8 @@ def _type_filter(backend, search_type: SearchType, active: dict, locale_ids: lis
         column, kind = col(search_type.filters[name]), FILTERS[name]
         if kind == "any":
             clauses.append({"terms": {column: list(value)}})
-        elif kind == "all":
-            clauses += [{"term": {column: one}} for one in value]
+        elif kind == "folded":
+            clauses.append({"term": {column: city_key(value)}})
         elif kind == "one":
             clauses.append({"term": {column: value}})
         else:
@@ -334,7 +335,7 @@ def _raw_hit(backend, types: list[SearchType], hit: dict, with_highlights: bool)
 def search(backend, query: SearchQuery, *, client=None) -> RawResults:
     """``client``: the Elasticsearch client to send with (default: the backend's)."""
     types = registry.types(query.type)
-    locale_ids = _locale_ids(query.languages)
+    locale_ids = _locale_ids(query.filters.languages)
     active = active_filters(query)
     filters = [f for t in types if (f := _type_filter(backend, t, active, locale_ids)) is not None]
     if not filters:

@@ -5,47 +5,41 @@ queries from those (never from the raw text), so no user text is ever interprete
 Elasticsearch query-string or database syntax: ``title:(``, ``*`` and ``\\`` are just words.
 """
 
-import datetime
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-from django.conf import settings
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
 from core.params import MAX_QUERY_WORDS, WORD, printable, whole_number
 
+from .filters import MAX_REPEATED, PublicFilters, filters_parse
+from .filters import PARAMETERS as FILTER_PARAMETERS
 from .registry import registry
 
 MAX_QUERY_LENGTH = 200
 MAX_PAGE = 1000
 PAGE_SIZE = 20
 SORTS = ("relevance", "newest", "oldest")
-MAX_REPEATED = 20  # per repeatable filter: a longer URL is not a reader's
 # The parameters of a search and the longest value each may have: nothing else is read, nor
 # carried into the page's links and forms (``search_params``).
 PARAMETERS = {
     "q": MAX_QUERY_LENGTH,
     "type": 32,
-    "organization": 255,
-    "organization_type": 64,
-    "city": 100,
-    "topic": 100,
-    "lang": 10,
-    "date_from": 32,
-    "date_to": 32,
+    **{name: max_length for name, (_attribute, max_length) in FILTER_PARAMETERS.items()},
     "sort": 16,
     "page": 8,
 }
 
 
 class InvalidSearch(ValueError):
-    """The request cannot be answered as asked; ``messages`` tell the reader why."""
+    """The request cannot be answered as asked; ``errors`` say why, by parameter."""
 
-    def __init__(self, messages: list[str]):
-        super().__init__("; ".join(messages))
-        self.messages = messages
+    def __init__(self, errors: dict[str, list[str]]):
+        self.errors = errors
+        self.messages = [message for messages in errors.values() for message in messages]
+        super().__init__("; ".join(self.messages))
 
 
 @dataclass(frozen=True)
@@ -79,13 +73,7 @@ class SearchQuery:
     text: str = ""
     parsed: ParsedText = field(default_factory=ParsedText)
     type: str = "all"
-    organizations: tuple[str, ...] = ()
-    organization_type: str = ""
-    city: str = ""
-    topics: tuple[str, ...] = ()
-    languages: tuple[str, ...] = ()
-    date_from: datetime.date | None = None
-    date_to: datetime.date | None = None
+    filters: PublicFilters = field(default_factory=PublicFilters)
     sort: str = "relevance"
     page: int = 1
     page_size: int = PAGE_SIZE
@@ -167,22 +155,6 @@ def parse_text(text: str) -> tuple[ParsedText, list[str]]:
     return ParsedText(tuple(tuple(group) for group in required), tuple(excluded)), notices
 
 
-def _date(params: QueryDict, name: str, label: str, errors: list[str]) -> datetime.date | None:
-    value = params.get(name, "").strip()
-    if not value:
-        return None
-    try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            raise ValueError
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        errors.append(
-            _("%(label)s must be a date written as YYYY-MM-DD, for example 2024-03-31.")
-            % {"label": label}
-        )
-        return None
-
-
 def search_params(query: QueryDict) -> QueryDict:
     """The search's own parameters of ``query``, printable and capped, for links and forms.
 
@@ -201,66 +173,39 @@ def search_params(query: QueryDict) -> QueryDict:
     return known
 
 
+def _choice(params: QueryDict, name: str, choices: tuple[str, ...], message: str, errors) -> str:
+    """The parameter, one of ``choices`` (the first when absent); ``message`` when not."""
+    value = params.get(name, choices[0]) or choices[0]
+    if value not in choices:
+        errors[name] = [message % {"values": ", ".join(choices)}]
+    return value
+
+
 def parse_search_query(params: QueryDict, *, language: str) -> SearchQuery:
-    """The validated request, or InvalidSearch listing everything that is wrong with it.
+    """The validated request, or InvalidSearch listing everything wrong with it, by parameter.
 
     ``language`` is the page's language: the default for ``lang``.
     """
-    errors: list[str] = []
     text, notices = clean_text(params.get("q", ""))
     params = search_params(params)
     parsed, parse_notices = parse_text(text)
     notices += parse_notices
     if text and parsed.is_empty:
         notices.append(_("Your search has no words we can look for, so everything is listed."))
-
-    search_type = params.get("type", "all") or "all"
+    filters, errors = filters_parse(params)
     types = ("all", *registry.type_keys())
-    if search_type not in types:
-        errors.append(_("Type must be one of: %(values)s.") % {"values": ", ".join(types)})
-    sort = params.get("sort", "relevance") or "relevance"
-    if sort not in SORTS:
-        errors.append(_("Sort must be one of: %(values)s.") % {"values": ", ".join(SORTS)})
-
-    organization_type = params.get("organization_type", "")
-    organizations = tuple(params.getlist("organization"))
-    # The apps owning these filters' values say which of them name nothing.
-    errors += registry.filter_errors(
-        {"organization_type": organization_type, "organizations": organizations}
-    )
-
-    codes = [code for code, _name in settings.LANGUAGES]
-    languages = tuple(params.getlist("lang"))
-    if "all" in languages:
-        languages = tuple(codes)
-    for code in languages:
-        if code not in codes:
-            errors.append(
-                _("Language must be one of: %(values)s.") % {"values": ", ".join([*codes, "all"])}
-            )
-            break
-
-    date_from = _date(params, "date_from", _("From date"), errors)
-    date_to = _date(params, "date_to", _("To date"), errors)
-    if date_from and date_to and date_from > date_to:
-        errors.append(_("The from date must not be after the to date."))
-
+    search_type = _choice(params, "type", types, _("Type must be one of: %(values)s."), errors)
+    sort = _choice(params, "sort", SORTS, _("Sort must be one of: %(values)s."), errors)
     page = whole_number(params.get("page", "1"), minimum=1, maximum=MAX_PAGE)
     if page is None:
-        errors.append(_("Page must be a whole number from 1 to %(max)d.") % {"max": MAX_PAGE})
+        errors["page"] = [_("Page must be a whole number from 1 to %(max)d.") % {"max": MAX_PAGE}]
     if errors:
         raise InvalidSearch(errors)
     return SearchQuery(
         text=text,
         parsed=parsed,
         type=search_type,
-        organizations=organizations,
-        organization_type=organization_type,
-        city=params.get("city", ""),
-        topics=tuple(params.getlist("topic")),
-        languages=languages or (language,),
-        date_from=date_from,
-        date_to=date_to,
+        filters=replace(filters, languages=filters.languages or (language,)),
         sort=sort,
         page=page,
         notices=tuple(notices),

@@ -4,9 +4,9 @@
 the database fallback (search/database.py) and the results (search/service.py) are built
 from these descriptions. An app registers its ``SearchType`` and the ``Facet`` s it owns from
 its AppConfig.ready() (pressroom/search.py, directory/search.py), as Wagtail apps register
-hooks. The public filters (``FILTERS``) are the URL parameters of issue 3 and belong to the
-host; a type says which of them it supports, and a search using one it does not support
-leaves that type out (an organization has no topics and no release date).
+hooks. The public filters (``FILTERS``, parsed by search/filters.py) belong to the host; a
+type says which of them it supports, and a search using one it does not support leaves
+that type out (an organization has no topics and no release date).
 """
 
 import datetime
@@ -22,13 +22,14 @@ from wagtail.search import index
 
 from .analysis import SUBFIELD_ANALYZERS
 
-# The public filters: SearchQuery attribute -> how its value narrows a type's documents.
-# "any": one of the values; "all": every value; "one": the value; "gte"/"lte": a date bound.
+# The public filters: PublicFilters attribute -> how its value narrows a type's documents.
+# "any": one of the values; "one": the value; "folded": the value's ``city_key``, held by
+# the type's FilterField in that form; "gte"/"lte": a date bound.
 FILTERS = {
     "organizations": "any",
     "organization_type": "one",
-    "city": "one",
-    "topics": "all",
+    "city": "folded",
+    "topics": "any",
     "date_from": "gte",
     "date_to": "lte",
 }
@@ -71,7 +72,7 @@ class FacetSource:
 
 @dataclass(frozen=True)
 class Facet:
-    """A facet the page shows: its heading, the SearchQuery attribute holding the reader's
+    """A facet the page shows: its heading, the PublicFilters attribute holding the reader's
     choices (None: not a filter), and how its values read in the page's language."""
 
     name: str
@@ -173,7 +174,7 @@ class SearchRegistry:
         return sorted(self._facets.values(), key=lambda f: f.position)
 
     def filter_errors(self, chosen: dict[str, Any]) -> list[str]:
-        """Each facet owner's messages about the values chosen, by SearchQuery attribute."""
+        """Each facet owner's messages about the values chosen, by PublicFilters attribute."""
         validators = {f.query_attribute: f.validate for f in self.facets() if f.validate}
         errors = []
         for attribute, value in chosen.items():
@@ -187,7 +188,7 @@ registry = SearchRegistry()
 
 def active_filters(query) -> dict:
     """The public filters the reader set on ``query``, by name."""
-    return {name: getattr(query, name) for name in FILTERS if getattr(query, name)}
+    return query.filters.active()
 
 
 def _language_labels(codes: list[str], language: str) -> dict[str, str]:

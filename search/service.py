@@ -87,7 +87,7 @@ class SearchResults:
             name: {value.value: value.label for value in values}
             for name, values in self.facets.items()
         }
-        q = self.query
+        q = self.query.filters
         chosen = [("organization", slug) for slug in q.organizations]
         chosen += [("topic", slug) for slug in q.topics]
         if q.organization_type:
@@ -164,7 +164,7 @@ def _facets(query: SearchQuery, raw: dict[str, dict[str, int]], language: str) -
                 value = codes.get(value, value) if facet.name == "lang" else value
                 counts[value] = counts.get(value, 0) + count
         labels = facet.labels(list(counts), language) if facet.labels and counts else {}
-        chosen = getattr(query, facet.query_attribute) if facet.query_attribute else ()
+        chosen = getattr(query.filters, facet.query_attribute) if facet.query_attribute else ()
         chosen = {chosen} if isinstance(chosen, str) else set(chosen)
         values = [
             FacetValue(value, labels.get(value, value), count, value in chosen)

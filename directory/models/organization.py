@@ -22,6 +22,7 @@ from wagtail.search import index
 
 from core.fields import StringListField
 from search.analysis import text_subfields
+from search.filters import city_key
 from search.morphology import stems_search_field, text_stems
 
 from ..contact import Contact
@@ -126,6 +127,7 @@ class Organization(
         index.FilterField("id"),
         index.FilterField("organization_type"),
         index.FilterField("city"),
+        index.FilterField("city_key"),
         index.FilterField("locale_id"),
         index.FilterField("live"),
         index.FilterField("slug"),
@@ -143,6 +145,11 @@ class Organization(
 
     def __str__(self) -> str:
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    @property
+    def city_key(self) -> str:
+        """The city as the ``city`` filter compares it (search/filters.py)."""
+        return city_key(self.city)
 
     @property
     def short_name(self) -> str:

@@ -2,8 +2,7 @@
 
 Thin views: parameters are validated by their schema (``schemas.py``) and here where they
 need the database, the rows come from ``selectors.py``, the JSON from ``serializers.py``.
-Responses carry ETag/Last-Modified and answer 304 before any release is read
-(``conditional.py``).
+``read_endpoint`` checks ``fields=`` and ``limit`` and answers 304 before any release is read.
 """
 
 from django.http import Http404, HttpRequest
@@ -11,25 +10,20 @@ from ninja import Query, Router
 from taggit.models import Tag
 from wagtail.api.v3.errors import as_validation_error
 
-from core.api.conditional import Conditional
-from core.api.params import (
-    MAX_LIMIT,
-    FieldSelection,
-    RowId,
-    field_selection,
-    page_with_count,
-    total_cache_key,
-)
-from core.api.problems import DETAIL_ERRORS, READ_ERRORS, parameter_problem
+from core.api.params import FieldSelection, RowId, page_with_count, total_cache_key
+from core.api.problems import DETAIL_ERRORS, READ_ERRORS
+from core.api.read import Read, read_endpoint
 from directory.selectors import live_organizations
 from partners.auth import PUBLIC_READ_AUTH
+from pressroom.selectors import live_releases
+from search.filters import PublicFilters
 
 from .schemas import (
     PressRelease,
     PressReleaseList,
     PressReleaseListParams,
 )
-from .selectors import ReleaseApiFilters, api_live_releases, release_api_list
+from .selectors import ReleaseApiFilters, release_api_list
 from .serializers import FIELDS, press_release_payloads, press_release_queryset
 
 router = Router(tags=["press releases"], auth=PUBLIC_READ_AUTH)
@@ -69,38 +63,40 @@ def _check_slugs(params: PressReleaseListParams) -> None:
     ),
     operation_id="press_releases_list",
 )
-def press_release_list(request: HttpRequest, params: PressReleaseListParams = Query(...)):  # noqa: B008
-    fields = field_selection(params.fields, allowed=FIELDS)
-    if params.limit > MAX_LIMIT:
-        return parameter_problem("limit", f"limit cannot be higher than {MAX_LIMIT}", status=400)
-    conditional = Conditional(request)
-    if (not_modified := conditional.not_modified()) is not None:
-        return not_modified
+@read_endpoint(fields=FIELDS)
+def press_release_list(
+    request: HttpRequest,
+    params: PressReleaseListParams = Query(...),  # noqa: B008
+    *,
+    read: Read,
+):
     _check_slugs(params)
     # Normalized, so that equivalent queries share one cached total.
     filters = ReleaseApiFilters(
+        public=PublicFilters(
+            organizations=tuple(sorted(set(params.organization))),
+            city=params.city or "",
+            topics=tuple(sorted(set(params.topic))),
+            languages=(params.lang,) if params.lang else (),
+            date_from=params.date_from,
+            date_to=params.date_to,
+        ),
         q=" ".join((params.q or "").split()),
-        organizations=tuple(sorted(set(params.organization))),
         participants=(params.participant,) if params.participant else (),
-        city=params.city or "",
-        topics=tuple(sorted(set(params.topic))),
-        lang=params.lang or "",
-        date_from=params.date_from,
-        date_to=params.date_to,
         external_id=params.external_id or "",
         updated_since=params.updated_since,
     )
     releases = release_api_list(filters=filters, ordering=params.ordering)
     page, count = page_with_count(
-        press_release_queryset(releases, fields=fields),
+        press_release_queryset(releases, fields=read.fields),
         offset=params.offset,
         limit=params.limit,
         total_key=total_cache_key(
-            scope="press-releases", version=conditional.version, filters=filters
+            scope="press-releases", version=read.conditional.version, filters=filters
         ),
     )
-    items = press_release_payloads(page, request=request, fields=fields)
-    return conditional.json({"count": count, "items": items})
+    items = press_release_payloads(page, request=request, fields=read.fields)
+    return read.json({"count": count, "items": items})
 
 
 @router.get(
@@ -111,14 +107,17 @@ def press_release_list(request: HttpRequest, params: PressReleaseListParams = Qu
     description="One live, public release; 404 for drafts, unpublished and private pages.",
     operation_id="press_releases_detail",
 )
-def press_release_detail(request: HttpRequest, id: RowId, params: FieldSelection = Query(...)):  # noqa: B008
-    fields = field_selection(params.fields, allowed=FIELDS)
-    conditional = Conditional(request)
-    if (not_modified := conditional.not_modified()) is not None:
-        return not_modified
+@read_endpoint(fields=FIELDS)
+def press_release_detail(
+    request: HttpRequest,
+    id: RowId,
+    params: FieldSelection = Query(...),  # noqa: B008
+    *,
+    read: Read,
+):
     payloads = press_release_payloads(
-        api_live_releases().filter(pk=id), request=request, fields=fields
+        live_releases().filter(pk=id), request=request, fields=read.fields
     )
     if not payloads:
         raise Http404(f"No live, public press release with id {id}")
-    return conditional.json(payloads[0])
+    return read.json(payloads[0])

@@ -21,8 +21,7 @@ from pressroom.models import (
     PressReleaseParticipant,
     PressReleaseTopic,
 )
-
-from .selectors import public_q
+from pressroom.selectors import public_q
 
 FIELDS = (
     "id",
