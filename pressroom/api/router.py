@@ -75,6 +75,7 @@ def press_release_list(
     filters = ReleaseApiFilters(
         public=PublicFilters(
             organizations=tuple(sorted(set(params.organization))),
+            organization_type=params.organization_type or "",
             city=params.city or "",
             topics=tuple(sorted(set(params.topic))),
             languages=(params.lang,) if params.lang else (),

@@ -17,6 +17,7 @@ from core.api.params import (
     Text,
 )
 from core.api.schemas import Contact, Topic
+from directory.models import OrganizationType
 
 from .selectors import ORDERINGS
 
@@ -36,6 +37,9 @@ class PressReleaseListParams(Pagination, FieldSelection):
         [],
         description="Slug of the issuing organization; repeat for any of several.",
         examples=[["isar"]],
+    )
+    organization_type: Literal[tuple(OrganizationType.values)] | None = Field(  # ty: ignore[invalid-type-form]
+        None, description="Kind of the issuing organization.", examples=["local-ngo"]
     )
     participant: Text(255) | None = Field(
         None, description="Slug of a participating organization.", examples=["isar"]

@@ -82,12 +82,12 @@ def test_invalid_parameters_are_rejected_with_a_message(query_string):
 @pytest.mark.django_db
 def test_defaults_are_the_page_language_and_relevance():
     query = parse("q=water&date_from=2024-01-31")
-    assert query.languages == ("en",)
+    assert query.filters.languages == ("en",)
     assert query.type == "all"
     assert query.effective_sort == "relevance"
-    assert query.date_from == datetime.date(2024, 1, 31)
+    assert query.filters.date_from == datetime.date(2024, 1, 31)
     assert parse("").effective_sort == "newest"
-    assert parse("lang=all").languages == ("en", "az")
+    assert parse("lang=all").filters.languages == ("en", "az")
 
 
 @pytest.mark.django_db
@@ -101,8 +101,8 @@ def test_page_must_be_written_in_ascii_digits(page):
 @pytest.mark.django_db
 def test_filters_lose_control_characters_before_any_database_sees_them():
     query = parse("city=Ba%00ku&topic=wa%00ter&organization_type=")
-    assert query.city == "Baku"
-    assert query.topics == ("water",)
+    assert query.filters.city == "Baku"
+    assert query.filters.topics == ("water",)
 
 
 @pytest.mark.django_db
