@@ -7,10 +7,12 @@ parameters, cleaned and capped, never whatever else the request carried.
 from django import template
 from django.http import QueryDict
 
+from search.filters import PARAMETERS, REPEATABLE
+
 register = template.Library()
 
-# Single-valued filters: choosing a value replaces the current one.
-SINGLE = {"organization_type", "city", "date_from", "date_to", "type", "sort"}
+# Single-valued parameters: choosing a value replaces the current one.
+SINGLE = {*(set(PARAMETERS) - REPEATABLE), "type", "sort"}
 
 
 def _query(context) -> QueryDict:
