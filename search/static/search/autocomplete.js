@@ -9,13 +9,6 @@
   var DELAY_MS = 150;
   var MIN_CHARS = 2;
 
-  function labelId(input) {
-    var label = input.id && document.querySelector('label[for="' + input.id + '"]');
-    if (!label) return null;
-    if (!label.id) label.id = input.id + "-label";
-    return label.id;
-  }
-
   function enhance(input) {
     // The shared search box may be included twice on a page, and this script with it.
     if (input.hasAttribute("data-autocomplete-ready")) return;
@@ -32,8 +25,8 @@
     list.id = (input.id || "search") + "-suggestions";
     list.className = "search-autocomplete";
     list.setAttribute("role", "listbox");
-    var labelledBy = labelId(input);
-    if (labelledBy) list.setAttribute("aria-labelledby", labelledBy);
+    // Its own name: labelled by the input's label, it would be found as a second "search box".
+    list.setAttribute("aria-label", input.getAttribute("data-autocomplete-label") || "Suggestions");
     list.hidden = true;
     wrapper.appendChild(list);
     input.setAttribute("role", "combobox");
