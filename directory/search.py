@@ -1,8 +1,8 @@
 """Organizations in reader search: what search/ needs to find, filter and show them."""
 
-from django.utils.html import strip_tags
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.rich_text import get_text_for_indexing
 
 from search.registry import Facet, FacetSource, Hit, SearchType, registry
 
@@ -33,11 +33,12 @@ def _summary(organization: Organization, *, request, highlights: dict) -> Hit:
         release_date=None,
         organization=organization_ref(organization),
         highlights=highlights,
+        summary=get_text_for_indexing(organization.description),
     )
 
 
 def _texts(organization: Organization) -> tuple[str, list[str]]:
-    return organization.name, [strip_tags(organization.description)]
+    return organization.name, [get_text_for_indexing(organization.description)]
 
 
 def _organization_errors(slugs: tuple[str, ...]) -> list[str]:

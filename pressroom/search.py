@@ -1,7 +1,6 @@
 """Press releases in reader search: what search/ needs to find, filter and show them."""
 
 from django.db.models.functions import ExtractYear
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.signals import published, unpublished
 
@@ -25,11 +24,14 @@ def _summary(release: PressReleasePage, *, request, highlights: dict) -> Hit:
         release_date=release.release_date,
         organization=organization_ref(release.issuer),
         highlights=highlights,
+        summary=release.summary,
     )
 
 
 def _texts(release: PressReleasePage) -> tuple[str, list[str]]:
-    return release.title, [release.summary, *[strip_tags(str(b.value)) for b in release.body]]
+    """The texts as the index holds them: paragraphs keep a space between them."""
+    body = PressReleasePage._meta.get_field("body").get_searchable_content(release.body)
+    return release.title, [release.summary, *body]
 
 
 RELEASES = SearchType(

@@ -19,6 +19,7 @@ from .elasticsearch import FRAGMENTS, RawHit, RawResults
 from .morphology import stem
 from .query import SearchQuery, Term
 from .registry import SearchType, active_filters, registry
+from .snippets import word_span
 
 FRAGMENT_CHARS = 80
 
@@ -132,8 +133,9 @@ def highlight(text: str, words: list[str], *, whole: bool = False) -> list[str]:
     spans = [(0, len(text))] if whole else []
     if not whole:
         for match in matches:
-            start = max(0, match.start() - FRAGMENT_CHARS)
-            end = min(len(text), match.end() + FRAGMENT_CHARS)
+            start, end = word_span(
+                text, match.start() - FRAGMENT_CHARS, match.end() + FRAGMENT_CHARS
+            )
             if spans and start <= spans[-1][1]:
                 spans[-1] = (spans[-1][0], end)
             else:
@@ -145,7 +147,9 @@ def highlight(text: str, words: list[str], *, whole: bool = False) -> list[str]:
             out += [escape(piece[last : match.start()]), f"<mark>{escape(match.group())}</mark>"]
             last = match.end()
         out.append(escape(piece[last:]))
-        fragments.append("".join(out).strip())
+        # An ellipsis where the text goes on, as Elasticsearch's fragments read.
+        cut = ("… " if start else "", " …" if end < len(text) else "")
+        fragments.append(cut[0] + "".join(out).strip() + cut[1])
     return fragments
 
 

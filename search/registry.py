@@ -17,10 +17,12 @@ from typing import Any
 from django.conf import settings
 from django.db.models import Expression, Model, QuerySet
 from django.utils.functional import Promise
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy
 from wagtail.search import index
 
 from .analysis import SUBFIELD_ANALYZERS
+from .snippets import snippet
 
 # The public filters: PublicFilters attribute -> how its value narrows a type's documents.
 # "any": one of the values; "one": the value; "folded": the value's ``city_key``, held by
@@ -47,6 +49,13 @@ class Hit:
     release_date: datetime.date | None
     organization: dict | None
     highlights: dict
+    # Plain text a hit shows when the reader's words matched nothing but its title.
+    summary: str = ""
+
+    @property
+    def snippet(self) -> SafeString:
+        """One text under the title: the matched fragments, else the summary."""
+        return snippet(self.highlights.get("body") or [], self.summary)
 
     def to_dict(self) -> dict:
         return {
