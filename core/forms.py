@@ -14,6 +14,11 @@ class PublicFormRenderer(DjangoTemplates):
 
 
 class PublicFormMixin:
-    """Renders the form's fields with the public site's field template."""
+    """Renders the form's fields with the public site's field template, labels without
+    a trailing colon."""
 
     default_renderer = PublicFormRenderer()
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
