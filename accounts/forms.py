@@ -2,13 +2,22 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import AuthenticationForm, SetPasswordMixin
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    PasswordResetForm,
+    SetPasswordForm,
+    SetPasswordMixin,
+)
+from django.contrib.auth.hashers import make_password
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from core.forms import PublicFormMixin
 from directory.models import Organization
 
+from .models import ApplicationStatus, OrganizationApplication
 from .selectors import claimable_organizations
 
 phone_validator = RegexValidator(
@@ -24,7 +33,7 @@ def _organization_field(name: str, **kwargs) -> forms.Field:
     return field
 
 
-class JoinForm(SetPasswordMixin, forms.Form):
+class JoinForm(PublicFormMixin, SetPasswordMixin, forms.Form):
     CLAIM, PROPOSE = "claim", "propose"
     PROPOSAL_REQUIRED = ("new_name", "new_organization_type", "new_city")
 
@@ -130,13 +139,80 @@ class JoinForm(SetPasswordMixin, forms.Form):
         return self.cleaned_data["organization"]
 
 
-class OrganizationLoginForm(AuthenticationForm):
+class OrganizationLoginForm(PublicFormMixin, AuthenticationForm):
     """Django's login form; an address is matched whatever its case, as usernames of
-    organization accounts are their lowercased address."""
+    organization accounts are their lowercased address.
+
+    An applicant not yet approved who gives the right password is told where their
+    application stands; any other failure keeps Django's one message, so the form never
+    tells whether an address exists. The failure is counted by django-axes either way.
+    """
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _("Enter a correct email address and password."),
+    }
+    application_messages = {
+        ApplicationStatus.PENDING_VERIFICATION: _(
+            "Please confirm your email address first: follow the link we emailed you."
+        ),
+        ApplicationStatus.PENDING_REVIEW: _(
+            "Your application is awaiting review by our staff. We will email you once "
+            "it is decided."
+        ),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = _("Email")
+        self.fields["username"].widget.attrs.update(autocomplete="email", inputmode="email")
 
     def clean_username(self) -> str:
         username = self.cleaned_data["username"]
         return username.lower() if "@" in username else username
+
+    def clean(self):
+        try:
+            return super().clean()
+        except ValidationError as error:
+            message = self._application_message()
+            if message is None:
+                raise
+            raise ValidationError(message, code="application_not_approved") from error
+
+    def _application_message(self) -> str | None:
+        """Where the application of the person whose password this is stands, if anywhere.
+
+        One password hash is computed whatever the address, so the time taken tells
+        nothing either; a locked-out account learns nothing at all.
+        """
+        username = self.cleaned_data.get("username")
+        password = self.cleaned_data.get("password")
+        if not username or not password or getattr(self.request, "axes_locked_out", False):
+            return None
+        application = (
+            OrganizationApplication.objects.filter(user__username=username, user__is_active=False)
+            .select_related("user")
+            .first()
+        )
+        if application is None:
+            make_password(password)
+            return None
+        if not application.user.check_password(password):
+            return None
+        if application.status == ApplicationStatus.REJECTED:
+            return _(
+                "Your application was not accepted. Our staff gave this reason: %(reason)s"
+            ) % {"reason": application.rejection_reason}
+        return self.application_messages.get(application.status)
+
+
+class OrganizationPasswordResetForm(PublicFormMixin, PasswordResetForm):
+    """Django's password reset request, rendered like the site's other forms."""
+
+
+class OrganizationSetPasswordForm(PublicFormMixin, SetPasswordForm):
+    """Django's new-password form, rendered like the site's other forms."""
 
 
 class ApplicationReviewForm(forms.Form):

@@ -16,9 +16,9 @@ class OrganizationApplication(models.Model):
     """One application per sign-up; the record stays after the decision as its history.
 
     The applicant's details are copied here because a rejected applicant's (inactive)
-    user is deleted, which frees the address for a new attempt. A proposed organization
-    waits in ``proposed_organization`` and becomes a directory entry only on approval,
-    so unverified or spam proposals never reach the directory.
+    user is deleted when they apply again, which frees the address for the new attempt.
+    A proposed organization waits in ``proposed_organization`` and becomes a directory
+    entry only on approval, so unverified or spam proposals never reach the directory.
     """
 
     user = models.OneToOneField(

@@ -88,6 +88,12 @@ def application_submit(
     # known address answering without it would be told apart by the clock.
     password_hash = make_password(password)
     user_model = get_user_model()
+    # A rejected applicant's account only told them why at login; applying again frees it.
+    user_model.objects.filter(
+        Q(email__iexact=email) | Q(username__iexact=email),
+        is_active=False,
+        organization_application__status=ApplicationStatus.REJECTED,
+    ).delete()
     if user_model.objects.filter(Q(email__iexact=email) | Q(username__iexact=email)).exists():
         _address_in_use(email=email, language=language, base_url=base_url)
         return None
@@ -224,16 +230,13 @@ def application_approve(
 def application_reject(
     *, application: OrganizationApplication, reviewer: AbstractBaseUser, reason: str
 ) -> OrganizationApplication:
-    """Records the reason and deletes the never-activated user, freeing the address to apply
-    again; the application stays as the record of the decision."""
+    """Records the reason; the never-activated user stays, so that at login the applicant
+    is told why, until they apply again (application_submit then deletes it)."""
     application = _locked_for_decision(application)
-    user = application.user
     application.status = ApplicationStatus.REJECTED
     application.rejection_reason = reason
     application.decided_at = timezone.now()
     application.decided_by = reviewer
-    application.user = None
     application.save()
-    user.delete()
     transaction.on_commit(lambda: emails.decision_email_send(application=application))
     return application

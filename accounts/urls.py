@@ -9,7 +9,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from . import views
-from .forms import OrganizationLoginForm
+from .forms import OrganizationLoginForm, OrganizationPasswordResetForm, OrganizationSetPasswordForm
 
 app_name = "accounts"
 
@@ -37,6 +37,7 @@ urlpatterns = [
         "password-reset/",
         auth_views.PasswordResetView.as_view(
             template_name="accounts/password_reset.html",
+            form_class=OrganizationPasswordResetForm,
             email_template_name="accounts/emails/password_reset_body.txt",
             subject_template_name="accounts/emails/password_reset_subject.txt",
             success_url=reverse_lazy("accounts:password_reset_done"),
@@ -53,6 +54,7 @@ urlpatterns = [
         "password-reset/<uidb64>/<token>/",
         auth_views.PasswordResetConfirmView.as_view(
             template_name="accounts/password_reset_confirm.html",
+            form_class=OrganizationSetPasswordForm,
             success_url=reverse_lazy("accounts:password_reset_complete"),
         ),
         name="password_reset_confirm",

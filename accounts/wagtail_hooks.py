@@ -1,7 +1,8 @@
 """Admin screens: the queue of organization applications, and login lockouts to unlock.
 
 Both are wagtail-modeladmin listings whose permission helpers map each action to a
-Django permission, so menu items, buttons and views agree on who may do what.
+Django permission, so menu items, buttons and views agree on who may do what. The
+queue's dashboard panel and menu count live in ``admin_queue``.
 """
 
 from axes.models import AccessAttempt
@@ -9,16 +10,16 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
+from wagtail import hooks
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 from wagtail_modeladmin.views import DeleteView, InstanceSpecificView
 
+from .admin_queue import REVIEW_PERMISSION, ApplicationsMenuItem, badge_css, dashboard_panels_add
 from .forms import ApplicationReviewForm
 from .lockout import lockout_reset
 from .models import ApplicationStatus, OrganizationApplication
 from .services import ApplicationDecisionError, application_approve, application_reject
-
-REVIEW_PERMISSION = "accounts.review_organizationapplication"
 
 
 class ApplicationPermissionHelper(PermissionHelper):
@@ -77,7 +78,7 @@ class ApplicationReviewView(InstanceSpecificView, FormView):
 
 class OrganizationApplicationAdmin(ModelAdmin):
     model = OrganizationApplication
-    menu_label = _("Organization requests")
+    menu_label = _("Organization applications")
     menu_icon = "group"
     menu_order = 250
     permission_helper_class = ApplicationPermissionHelper
@@ -102,6 +103,9 @@ class OrganizationApplicationAdmin(ModelAdmin):
         "decided_by",
         "rejection_reason",
     )
+
+    def get_menu_item(self, order=None):
+        return ApplicationsMenuItem(self, order or self.get_menu_order())
 
 
 class LockoutPermissionHelper(PermissionHelper):
@@ -178,3 +182,5 @@ class AccessAttemptAdmin(ModelAdmin):
 
 modeladmin_register(OrganizationApplicationAdmin)
 modeladmin_register(AccessAttemptAdmin)
+hooks.register("construct_homepage_panels", dashboard_panels_add)
+hooks.register("insert_global_admin_css", badge_css)

@@ -6,8 +6,10 @@ import django_filters
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import UpdatedAtColumn
+from wagtail.admin.ui.tables import LocaleColumn, UpdatedAtColumn
+from wagtail.models import Locale
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
@@ -20,7 +22,8 @@ class OrganizationFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Organization
-        fields = ["organization_type", "city", "live", "locale"]
+        # Without "locale" here, Wagtail adds its own language filter (with "All").
+        fields = ["organization_type", "city", "live"]
 
 
 # Any of these on an entry lets a user reach its admin pages (edit, history, preview...).
@@ -28,6 +31,18 @@ ENTRY_ACTIONS = ["add", "change", "delete", "view", "publish", "lock", "unlock"]
 
 
 class OrganizationIndexView(IndexView):
+    """One row per organization: the list opens in the language the admin is shown in,
+    as every organization has one entry per language; the language filter offers the
+    others and "All"."""
+
+    def get_filterset_kwargs(self):
+        kwargs = super().get_filterset_kwargs()
+        if "locale" not in kwargs["data"]:
+            data = kwargs["data"].copy()
+            data["locale"] = Locale.get_active().language_code
+            kwargs["data"] = data
+        return kwargs
+
     def get_base_queryset(self):
         allowed = self.permission_policy.instances_user_has_any_permission_for(
             self.request.user, ENTRY_ACTIONS
@@ -63,7 +78,14 @@ class OrganizationViewSet(SnippetViewSet):
     menu_name = "directory"
     add_to_admin_menu = True
     menu_order = 200
-    list_display = ["name", "acronym", "organization_type", "city", UpdatedAtColumn()]
+    list_display = [
+        "name",
+        LocaleColumn(label=_("Language")),
+        "acronym",
+        "organization_type",
+        "city",
+        UpdatedAtColumn(),
+    ]
     list_export = ["name", "acronym", "name_az", "organization_type", "city", "email", "website"]
     list_per_page = 50
     filterset_class = OrganizationFilterSet

@@ -49,3 +49,8 @@ class FeaturedOrganization(Orderable):
     )
 
     panels = [FieldPanel("organization")]
+
+    @property
+    def inline_panel_heading(self) -> str:
+        """Heads this item in the admin's inline panel (core's inline_panel_child.html)."""
+        return str(self.organization) if self.organization_id else ""

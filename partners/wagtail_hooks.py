@@ -7,7 +7,7 @@ from django.urls import re_path
 from wagtail_modeladmin.helpers import ButtonHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
-from core.admin_helpers import ReadOnlyPermissionHelper
+from core.admin_helpers import ReadOnlyPermissionHelper, yes_no_column
 
 from .models import PartnerSite, Webhook, WebhookDelivery
 from .views import PartnerSiteCreateView, PartnerTokensView, WebhookSecretView
@@ -59,7 +59,13 @@ class PartnerSiteAdmin(ExtraActionMixin, ModelAdmin):
     extra_action = "tokens"
     extra_action_label = "API tokens"
     extra_view_class = PartnerTokensView
-    list_display = ("name", "active", "rate_limit", "tokens_last_used", "created_at")
+    list_display = (
+        "name",
+        yes_no_column(PartnerSite, "active"),
+        "rate_limit",
+        "tokens_last_used",
+        "created_at",
+    )
     list_filter = ("active",)
     search_fields = ("name", "contact_name", "contact_email")
     form_fields_exclude = ["user"]
@@ -85,7 +91,7 @@ class WebhookAdmin(ExtraActionMixin, ModelAdmin):
     extra_action = "secret"
     extra_action_label = "Secret"
     extra_view_class = WebhookSecretView
-    list_display = ("url", "partner", "active", "events")
+    list_display = ("url", "partner", yes_no_column(Webhook, "active"), "events")
     list_filter = ("active",)
     search_fields = ("url", "partner__name")
 

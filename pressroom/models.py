@@ -313,6 +313,11 @@ class OrganizationLink(Orderable):
     class Meta(Orderable.Meta):
         abstract = True
 
+    @property
+    def inline_panel_heading(self) -> str:
+        """Heads this item in the admin's inline panel (core's inline_panel_child.html)."""
+        return str(self.organization) if self.organization_id else ""
+
 
 class PressReleaseParticipant(OrganizationLink):
     page = ParentalKey(PressReleasePage, related_name="participant_links", on_delete=models.CASCADE)

@@ -2,7 +2,7 @@
 
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
-from core.admin_helpers import ReadOnlyPermissionHelper
+from core.admin_helpers import ReadOnlyPermissionHelper, yes_no_column
 
 from .models_import import ImportRun
 
@@ -18,7 +18,7 @@ class ImportRunAdmin(ModelAdmin):
     list_display = (
         "source",
         "started_at",
-        "publish",
+        yes_no_column(ImportRun, "publish"),
         "created",
         "updated",
         "unchanged",

@@ -97,7 +97,7 @@ def admin_sign_in(page: Page, username: str, password: str) -> None:
 
 def organization_sign_in(page: Page, username: str, password: str) -> None:
     page.goto("/en/organizations/login/")
-    page.get_by_label("Username").fill(username)
+    page.get_by_label("Email").fill(username)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Log in").click()
 
@@ -250,7 +250,7 @@ def test_forgot_password_sets_a_new_one_through_a_single_use_link(browser_page, 
     expect(page.get_by_role("heading", level=1)).to_have_text("Password changed")
 
     page.get_by_role("main").get_by_role("link", name="Log in").click()
-    page.get_by_label("Username").fill(officer.email)
+    page.get_by_label("Email").fill(officer.email)
     page.get_by_label("Password").fill(NEW_PASSWORD)
     page.get_by_role("button", name="Log in").click()
     expect(page).to_have_url(re.compile(r"/en/organizations/dashboard/$"))

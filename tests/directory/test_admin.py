@@ -152,3 +152,18 @@ def test_snippet_list_filters_by_type_and_city(directory, superuser_client):
     }
     assert listed_names(superuser_client, city="ganja") == {"Ganja Civic Forum"}
     assert len(listed_names(superuser_client)) == 3
+
+
+def test_snippet_list_shows_each_organization_once_in_the_admins_language(isar, superuser_client):
+    isar.copy_for_translation(Locale.objects.get(language_code="az")).save()
+    url = reverse("wagtailsnippets_directory_organization:list")
+
+    english = superuser_client.get(url)
+    everything = superuser_client.get(url, {"locale": ""})
+
+    assert [(o.name, o.locale.language_code) for o in english.context["object_list"]] == [
+        (isar.name, "en")
+    ]
+    assert "Language" in [str(column.label) for column in english.context["table"].columns.values()]
+    assert {o.locale.language_code for o in everything.context["object_list"]} == {"en", "az"}
+    assert listed_names(superuser_client, locale="az") == {str(isar)}

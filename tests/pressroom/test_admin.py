@@ -158,3 +158,26 @@ def test_an_editor_can_draft_but_not_publish_a_release(site_tree, organizations,
     assert not release.live
     assert release.has_unpublished_changes
     assert editor_client.get("/en/press-releases/open-budget-hearings/").status_code == 404
+
+
+def test_inline_items_are_headed_by_the_organization_they_link(
+    organizations, site_tree, superuser_client
+):
+    from tests.factories import PressReleasePageFactory
+
+    release = PressReleasePageFactory(
+        parent=site_tree["en"].releases,
+        organization=organizations["isar"],
+        participants=[organizations["partner"]],
+        funders=[organizations["donor"]],
+    )
+
+    html = superuser_client.get(reverse("wagtailadmin_pages:edit", args=[release.pk])).content
+    html = html.decode()
+
+    assert 'id="inline_child_participant_links-0-panel-heading"' in html
+    heading = html[html.index('id="inline_child_participant_links-0-panel-heading"') :]
+    assert heading[: heading.index("</")].rstrip().endswith("Ganja Civic Forum")
+    assert "Open Society Foundation (OSF)" in html
+    # A new, still empty item keeps Wagtail's "<label> <number>".
+    assert "Participating organizations<span data-inline-panel-child-count>" in html
