@@ -13,10 +13,10 @@ import re
 from django.db.models import Count, F, Q
 from django.utils.html import escape
 from wagtail.models import Locale
-from wagtail.search.query import Phrase, PlainText
+from wagtail.search.query import And, Or, Phrase, PlainText
 
 from .elasticsearch import FRAGMENTS, RawHit, RawResults
-from .morphology import stem
+from .morphology import WORD, search_keys
 from .query import SearchQuery, Term
 from .registry import SearchType, active_filters, registry
 
@@ -38,29 +38,28 @@ def _candidates(search_type: SearchType, active: dict, locale_ids):
     return search_type.narrow(_public(search_type, locale_ids), **active)
 
 
-def _wagtail_queries(term: Term) -> list:
-    """A phrase as typed; a word as typed and as its stem (``search_stems`` holds those)."""
-    if term.phrase:
-        return [Phrase(term.text)]
-    return [PlainText(text) for text in dict.fromkeys((term.text, stem(term.text)))]
+def _word_query(word: str):
+    """A word as typed or any of its keys (``search_stems`` holds those of every word)."""
+    return Or([PlainText(text) for text in dict.fromkeys((word, *search_keys(word)))])
 
 
 def _found(backend, term: Term, queryset) -> set[int]:
-    return {obj.pk for query in _wagtail_queries(term) for obj in backend.search(query, queryset)}
+    query = Phrase(term.text) if term.phrase else _word_query(term.text)
+    return {obj.pk for obj in backend.search(query, queryset)}
 
 
 def _words(parsed) -> list[str]:
-    """The reader's words and their stems: what ranks and what is highlighted."""
+    """The reader's words and their keys: what ranks and what is highlighted."""
     words = parsed.words()
-    return list(dict.fromkeys([*words, *(stem(word) for word in words)]))
+    return list(dict.fromkeys([*words, *(key for word in words for key in search_keys(word))]))
 
 
 def _matching(backend, queryset, query: SearchQuery) -> list[int]:
     """Primary keys matching the parsed text, most relevant first.
 
-    The plain words the reader requires are one search (every word's stem, AND): a record
-    holding a word holds its stem in ``search_stems``, so the stem alone finds the word and
-    its other forms. Each OR group, each phrase and each exclusion is one more search,
+    The plain words the reader requires are one search (each word as typed or any of its
+    keys, AND): a record holding a word holds its keys in ``search_stems``, so a key finds
+    the word's other forms and spellings. Each OR group, each phrase and each exclusion is one more search,
     combined here with sets: the database backends differ in which boolean query classes
     they support. So a long query of words costs two searches, not one per word.
     """
@@ -74,10 +73,8 @@ def _matching(backend, queryset, query: SearchQuery) -> list[int]:
     words = [group[0].text for group in parsed.required if len(group) == 1 and not group[0].phrase]
     allowed = None
     if words:
-        stems = dict.fromkeys(stem(word) for word in words)
-        allowed = {
-            obj.pk for obj in backend.search(PlainText(" ".join(stems), operator="and"), queryset)
-        }
+        required = And([_word_query(word) for word in dict.fromkeys(words)])
+        allowed = {obj.pk for obj in backend.search(required, queryset)}
     for group in parsed.required:
         if len(group) == 1 and not group[0].phrase:
             continue
@@ -149,8 +146,16 @@ def highlight(text: str, words: list[str], *, whole: bool = False) -> list[str]:
     return fragments
 
 
+def _spellings(texts: list[str], words: list[str]) -> list[str]:
+    """The words of ``texts`` sharing a key with the reader's: "Şəki" for "Sheki"."""
+    keys = set(words)
+    found = {word for text in texts for word in WORD.findall(text)}
+    return [word for word in found if keys.intersection(search_keys(word))]
+
+
 def _highlights(search_type: SearchType, obj, words: list[str]) -> dict:
     title, texts = search_type.texts(obj)
+    words = [*words, *_spellings([title, *texts], words)]
     title_fragments = highlight(title, words, whole=True)
     body = []
     for text in texts:
