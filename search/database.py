@@ -15,10 +15,12 @@ from django.utils.html import escape
 from wagtail.models import Locale
 from wagtail.search.query import And, Or, Phrase, PlainText
 
-from .elasticsearch import FRAGMENTS, RawHit, RawResults
+from .elasticsearch import FRAGMENTS, SUGGEST_BELOW, SUGGESTIONS, RawHit, RawResults
+from .elasticsearch import _suggestion as suggestion_text
 from .morphology import WORD, search_keys
 from .query import SearchQuery, Term
 from .registry import SearchType, active_filters, registry
+from .vocabulary import candidates_for
 
 FRAGMENT_CHARS = 80
 
@@ -163,13 +165,35 @@ def _highlights(search_type: SearchType, obj, words: list[str]) -> dict:
     return {"title": title_fragments[0] if title_fragments else None, "body": body[:FRAGMENTS]}
 
 
+def _finds(backend, word: str, querysets: list) -> bool:
+    query = _word_query(word)
+    return any(backend.search(query, queryset)[:1] for queryset in querysets)
+
+
+def _suggestion(backend, query: SearchQuery, querysets: list) -> str | None:
+    """The query with each word that finds nothing here replaced by the closest word of the
+    vocabulary that does, with the search's own filters and languages (as on Elasticsearch,
+    search/elasticsearch.py ``_replacements``)."""
+    querysets = [qs.model.objects.filter(id__in=qs.values("pk")) for qs in querysets]
+    replacements = {}
+    for word in dict.fromkeys(query.parsed.words()):
+        if _finds(backend, word, querysets):
+            continue
+        for candidate in candidates_for(word, SUGGESTIONS):
+            if _finds(backend, candidate, querysets):
+                replacements[word.lower()] = candidate
+                break
+    return suggestion_text(query, replacements)
+
+
 def search(backend, query: SearchQuery) -> RawResults:
     locale_ids = _locale_ids(query.languages)
     active = active_filters(query)
-    matched = {}
+    matched, searched = {}, []
     for search_type in registry.types(query.type):
         candidates = _candidates(search_type, active, locale_ids)
         if candidates is not None:
+            searched.append(candidates)
             matched[search_type] = _matching(backend, candidates, query)
 
     # Types in their registered order; newest/oldest put the dated ones first, by date (ties
@@ -198,7 +222,10 @@ def search(backend, query: SearchQuery) -> RawResults:
         for t, pk in page
         if pk in objects[t]
     ]
-    return RawResults(count=len(ordered), hits=hits, facets=_facets(matched), suggestion=None)
+    suggestion = None
+    if len(ordered) < SUGGEST_BELOW and not query.parsed.is_empty:
+        suggestion = _suggestion(backend, query, searched)
+    return RawResults(count=len(ordered), hits=hits, facets=_facets(matched), suggestion=suggestion)
 
 
 def autocomplete(backend, *, text: str, languages, limit: int) -> list[RawHit]:
