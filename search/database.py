@@ -10,13 +10,15 @@ from the ORM, and highlights are made here, escaped.
 
 import re
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Q, Value
+from django.db.models.functions import Lower, Replace
 from django.utils.html import escape
 from wagtail.models import Locale
 from wagtail.search.query import And, Or, Phrase, PlainText
 
 from .elasticsearch import FRAGMENTS, SUGGEST_BELOW, SUGGESTIONS, RawHit, RawResults
 from .elasticsearch import _suggestion as suggestion_text
+from .folding import AZERBAIJANI_LETTERS, fold
 from .morphology import WORD, search_keys
 from .query import SearchQuery, Term
 from .registry import SearchType, active_filters, registry
@@ -228,18 +230,31 @@ def search(backend, query: SearchQuery) -> RawResults:
     return RawResults(count=len(ordered), hits=hits, facets=_facets(matched), suggestion=suggestion)
 
 
+def _folded(name: str):
+    """A column as ``fold`` reads it, in SQL that SQLite and PostgreSQL run alike: each
+    Azerbaijani letter replaced by its folded form first (SQLite's lower() knows ASCII only,
+    PostgreSQL's lowers I to i, not ı), then lowercased."""
+    expression = F(name)
+    for letter in AZERBAIJANI_LETTERS:
+        expression = Replace(expression, Value(letter), Value(fold(letter)))
+    return Lower(expression)
+
+
 def autocomplete(backend, *, text: str, languages, limit: int) -> list[RawHit]:
-    """Titles and names containing the text; a plain ORM lookup, as the database backends'
-    own autocomplete differs between SQLite and PostgreSQL."""
+    """Titles and names containing the text, folded on both sides as Elasticsearch's
+    ``folded`` sub-field is ("şək", "Şək" and "sek" complete "Şəki"); a plain ORM lookup, as
+    the database backends' own autocomplete differs between SQLite and PostgreSQL."""
     locale_ids = _locale_ids(languages)
+    text = fold(text)
     hits = []
     for search_type in registry.types():
         if not search_type.autocomplete_fields:
             continue
+        folded = {f"folded_{name}": _folded(name) for name in search_type.autocomplete_fields}
         contains = Q()
-        for name in search_type.autocomplete_fields:
-            contains |= Q(**{f"{name}__icontains": text})
-        matches = _public(search_type, locale_ids).filter(contains)
+        for alias in folded:
+            contains |= Q(**{f"{alias}__contains": text})
+        matches = _public(search_type, locale_ids).alias(**folded).filter(contains)
         if search_type.date_field:
             matches = matches.order_by(f"-{search_type.date_field}")
         hits += [RawHit(search_type, pk) for pk in matches.values_list("pk", flat=True)[:limit]]

@@ -45,6 +45,9 @@ TRANSLITERATION = {
     "ü": "u",
 }
 
+# The letters whose case or accent ASCII-only SQL functions (SQLite's lower()) miss.
+AZERBAIJANI_LETTERS = "IİƏəŞşÇçĞğıÖöÜü"
+
 # What asciifolding does beyond dropping accents, for the letters met in our texts.
 _ASCII_EXTRA = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae"})
 

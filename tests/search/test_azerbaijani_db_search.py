@@ -8,6 +8,7 @@ Elasticsearch: folding ("Seki"), English romanisations ("Sheki", "Ganja"), infle
 
 import pytest
 
+from search.service import search_autocomplete
 from tests.search.azerbaijani import found, releases_create, run
 
 TEXTS = {
@@ -17,6 +18,7 @@ TEXTS = {
     "ganja_bare": "Gəncə parkında ağaclar əkildi",
     "baku": "Bakıda qadın hüquqları forumu keçirildi",
     "seminars": "Bölgələrdə hüquq seminarları keçiriləcək",
+    "ismayilli": "İsmayıllıda Işıqlı Ömür çağırışı",
 }
 SHEKI = {"river", "sheki_volunteers"}
 GANJA = {"ganja_inflected", "ganja_bare"}
@@ -44,6 +46,17 @@ QUERY_TABLE = [
     ("seminarlr", set(), "seminarları"),
     ("hüquqlari", {"baku", "seminars"}, None),
     ("Lənkəran", set(), None),
+]
+
+# Autocomplete: every Azerbaijani capital meets its small letter, and the folded spelling.
+AUTOCOMPLETE_TABLE = [
+    (("şək", "Şək", "ŞƏK", "sek"), {"river", "sheki_volunteers"}),
+    (("gəncə", "GƏNCƏ", "gence"), {"ganja_inflected", "ganja_bare"}),
+    (("ismayıl", "İSMAYIL", "İsmayıl"), {"ismayilli"}),
+    (("ışıq", "IŞIQ", "isiq"), {"ismayilli"}),
+    (("ömür", "ÖMÜR"), {"ismayilli"}),
+    (("çağır", "ÇAĞIR"), {"ismayilli"}),
+    (("bakı", "BAKI"), {"baku"}),
 ]
 
 
@@ -79,3 +92,14 @@ def test_a_romanised_spelling_is_highlighted_as_written(releases):
     hit = next(hit for hit in run("Sheki").hits if hit.id == releases["river"].pk)
 
     assert "<mark>Şəki</mark>" in hit.highlights["title"]
+
+
+def test_autocomplete_ignores_case_and_accents_of_every_azerbaijani_letter(releases):
+    titles = {release.title: key for key, release in releases.items()}
+    answers = {
+        text: {titles[item["title"]] for item in search_autocomplete(text=text, languages=["az"])}
+        for texts, _expected in AUTOCOMPLETE_TABLE
+        for text in texts
+    }
+
+    assert answers == {text: expected for texts, expected in AUTOCOMPLETE_TABLE for text in texts}
