@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from search.registry import Facet, FacetSource, Hit, SearchType, registry
 
+from .cities import city_key, city_labels, city_spellings
 from .models import Organization, OrganizationType
 from .selectors import (
     live_organizations,
@@ -97,7 +98,15 @@ FACETS = (
         labels=_organization_type_labels,
         validate=_organization_type_errors,
     ),
-    Facet("city", _("City or region"), position=30, query_attribute="city"),
+    Facet(
+        "city",
+        _("City or region"),
+        position=30,
+        query_attribute="city",
+        labels=city_labels,
+        key=city_key,
+        spellings=city_spellings,
+    ),
 )
 
 

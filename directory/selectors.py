@@ -9,6 +9,7 @@ from wagtail.models import Locale
 
 from core.params import text_param
 
+from .cities import city_spellings
 from .models import Organization, OrganizationType
 
 
@@ -76,7 +77,7 @@ def organizations_filter(
     if organization_type:
         queryset = queryset.filter(organization_type=organization_type)
     if city:
-        queryset = queryset.filter(city=city)
+        queryset = queryset.filter(city__in=city_spellings(city))
     return queryset
 
 

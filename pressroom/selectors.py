@@ -10,6 +10,7 @@ from taggit.models import Tag
 from wagtail.models import Locale
 
 from core.params import int_param, text_param
+from directory.cities import city_spellings
 from directory.models import Organization
 from directory.selectors import live_organizations, organization_public, organization_public_q
 
@@ -94,7 +95,7 @@ def releases_filter(
             organization__organization_type=organization_type,
         )
     if city:
-        releases = releases.filter(city=city)
+        releases = releases.filter(city__in=city_spellings(city))
     for topic in topics:
         releases = releases.filter(topics__slug=topic)
     if year:

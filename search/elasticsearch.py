@@ -175,7 +175,7 @@ def _type_filter(backend, search_type: SearchType, active: dict, locale_ids: lis
         elif kind == "all":
             clauses += [{"term": {column: one}} for one in value]
         elif kind == "one":
-            clauses.append({"term": {column: value}})
+            clauses.append({"terms": {column: registry.filter_values(name, value)}})
         else:
             ranges.setdefault(column, {})[kind] = value.isoformat()
     clauses += [{"range": {column: bounds}} for column, bounds in ranges.items()]
