@@ -1,10 +1,10 @@
 """The fallback on Wagtail's database backend: the same SearchQuery in, the same results out.
 
 Used when Elasticsearch is not configured (``make run`` needs no Java). Matching is what the
-database's full-text search does (no Azerbaijani folding or transliteration, no suggestions),
-with Azerbaijani stems: each word is also looked for as its stem, which the index holds for
-every indexed word (search/morphology.py, the same grammar as Elasticsearch's);
-filters come from each registered type's own selectors (search/registry.py), facet counts
+database's full-text search does, with Elasticsearch's Azerbaijani analysis: each word is also
+looked for as its stem, folded stem and transliterated stem, which the index holds for every
+indexed word (search/morphology.py and search/folding.py, the tables Elasticsearch's analysis
+is built from); "did you mean" comes from a vocabulary (search/vocabulary.py); filters come from each registered type's own selectors (search/registry.py), facet counts
 from the ORM, and highlights are made here, escaped.
 """
 
