@@ -105,9 +105,7 @@ def test_autocomplete_ignores_case_and_accents_of_every_azerbaijani_letter(relea
     assert answers == {text: expected for texts, expected in AUTOCOMPLETE_TABLE for text in texts}
 
 
-def test_an_empty_result_offers_the_suggestion_other_languages_and_fewer_filters(
-    releases, client
-):
+def test_an_empty_result_offers_the_suggestion_other_languages_and_fewer_filters(releases, client):
     typo = client.get("/az/search/", {"q": "seminarlr"}).content.decode()
     filtered = client.get("/az/search/", {"q": "seminar", "city": "Gəncə"}).content.decode()
 
