@@ -1,10 +1,11 @@
 """The fallback on Wagtail's database backend: the same SearchQuery in, the same results out.
 
 Used when Elasticsearch is not configured (``make run`` needs no Java). Matching is what the
-database's full-text search does, with Elasticsearch's Azerbaijani analysis: each word is also
-looked for as its stem, folded stem and transliterated stem, which the index holds for every
-indexed word (search/morphology.py and search/folding.py, the tables Elasticsearch's analysis
-is built from); "did you mean" comes from a vocabulary (search/vocabulary.py); filters come from each registered type's own selectors (search/registry.py), facet counts
+database's full-text search does, with Elasticsearch's Azerbaijani analysis: each word is
+also looked for as its stem, folded stem and transliterated stem, which the index holds for
+every indexed word (search/morphology.py and search/folding.py, the tables Elasticsearch's
+analysis is built from); "did you mean" comes from a vocabulary (search/vocabulary.py);
+filters come from each registered type's own selectors (search/registry.py), facet counts
 from the ORM, and highlights are made here, escaped.
 """
 
@@ -63,8 +64,8 @@ def _matching(backend, queryset, query: SearchQuery) -> list[int]:
 
     The plain words the reader requires are one search (each word as typed or any of its
     keys, AND): a record holding a word holds its keys in ``search_stems``, so a key finds
-    the word's other forms and spellings. Each OR group, each phrase and each exclusion is one more search,
-    combined here with sets: the database backends differ in which boolean query classes
+    the word's other forms and spellings. Each OR group, each phrase and each exclusion is
+    one more search, combined here with sets: the database backends differ in which boolean query classes
     they support. So a long query of words costs two searches, not one per word.
     """
     parsed = query.parsed

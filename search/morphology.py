@@ -15,6 +15,7 @@ Vowel harmony is not checked (a harmony-breaking ending does not occur in real w
 letter an ending follows is, through lookbehinds, which Java and Python also read alike.
 """
 
+import functools
 import re
 
 from wagtail.search import index
@@ -74,11 +75,12 @@ def stem(word: str) -> str:
     return _strip(_SUFFIXES, azerbaijani_lower(word))
 
 
-def search_keys(word: str) -> list[str]:
+@functools.lru_cache(maxsize=65536)  # highlights and the vocabulary ask again for each word
+def search_keys(word: str) -> tuple[str, ...]:
     """What the ``stem``, ``folded_stem`` and ``translit_stem`` sub-fields index for
     ``word``, each once: two words meet on the database backends when they share a key,
     as they meet on Elasticsearch when they share a token of one of those sub-fields."""
-    return list(
+    return tuple(
         dict.fromkeys(
             (
                 stem(word),
