@@ -23,9 +23,11 @@ from .folding import AZERBAIJANI_LETTERS, fold
 from .morphology import WORD, search_keys
 from .query import SearchQuery, Term
 from .registry import SearchType, active_filters, registry
-from .vocabulary import candidates_for
+from .vocabulary import candidates_for, vocabulary
 
 FRAGMENT_CHARS = 80
+# Words of one query that "did you mean" corrects, each costing a few searches.
+SUGGESTED_WORDS = 3
 
 
 def _locale_ids(languages) -> list[int]:
@@ -178,14 +180,19 @@ def _suggestion(backend, query: SearchQuery, querysets: list) -> str | None:
     vocabulary that does, with the search's own filters and languages (as on Elasticsearch,
     search/elasticsearch.py ``_replacements``)."""
     querysets = [qs.model.objects.filter(id__in=qs.values("pk")) for qs in querysets]
+    words = vocabulary()
+    unknown = {
+        word: options
+        for word in dict.fromkeys(query.parsed.words())
+        if (options := candidates_for(word, words, SUGGESTIONS))
+    }
     replacements = {}
-    for word in dict.fromkeys(query.parsed.words()):
-        if _finds(backend, word, querysets):
+    for word, options in list(unknown.items())[:SUGGESTED_WORDS]:
+        if _finds(backend, word, querysets):  # its inflected forms or other spellings
             continue
-        for candidate in candidates_for(word, SUGGESTIONS):
-            if _finds(backend, candidate, querysets):
-                replacements[word.lower()] = candidate
-                break
+        found = next((option for option in options if _finds(backend, option, querysets)), None)
+        if found:
+            replacements[word.lower()] = found
     return suggestion_text(query, replacements)
 
 

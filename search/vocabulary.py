@@ -59,13 +59,14 @@ def _distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
-def candidates_for(word: str, limit: int) -> list[str]:
-    """The closest words of the vocabulary to ``word``, nearest and commonest first."""
+def candidates_for(word: str, words: dict[str, int], limit: int) -> list[str]:
+    """The closest of ``words`` (a vocabulary) to ``word``, nearest and commonest first; none
+    for a word the vocabulary holds, as the term suggester's ``missing`` mode."""
     word = azerbaijani_lower(word)
-    if len(word) < MIN_WORD_LENGTH:
+    if len(word) < MIN_WORD_LENGTH or word in words:
         return []
     scored = []
-    for known, count in vocabulary().items():
+    for known, count in words.items():
         if known[0] != word[0] or known == word or abs(len(known) - len(word)) > MAX_EDITS:
             continue
         distance = _distance(word, known, MAX_EDITS)
