@@ -4,6 +4,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.rich_text import get_text_for_indexing
 
+from search.cities import city_key, city_labels
 from search.registry import Facet, FacetSource, Hit, SearchType, registry
 
 from .models import Organization, OrganizationType
@@ -75,7 +76,7 @@ ORGANIZATIONS = SearchType(
     filters={
         "organizations": "slug",
         "organization_type": "organization_type",
-        "city": "city_key",
+        "city": "city_match",
     },
     facets={
         "organization": FacetSource("slug", "slug"),
@@ -102,7 +103,14 @@ FACETS = (
         labels=_organization_type_labels,
         validate=_organization_type_errors,
     ),
-    Facet("city", _("City or region"), position=30, query_attribute="city"),
+    Facet(
+        "city",
+        _("City or region"),
+        position=30,
+        query_attribute="city",
+        labels=city_labels,
+        key=city_key,
+    ),
 )
 
 

@@ -13,20 +13,13 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from directory.models import Organization
+from search.cities import CITIES, City
 
 from .models import FeaturedOrganization
 from .services import site_tree_create
 
 DEMO_SEED = 2000
 FEATURED_ACRONYMS = ("ISAR", "AWDC", "SREC", "UNDP")
-
-
-@dataclass(frozen=True)
-class City:
-    en: str
-    az: str
-    az_in: str  # the locative case: "in Ganja" is "Gəncədə"
-    phone_code: str
 
 
 @dataclass(frozen=True)
@@ -42,21 +35,6 @@ class Org:
         ref = {"name": name, "acronym": self.acronym, "type": self.type}
         return {**ref, "city": self.city} if self.city else ref
 
-
-CITIES = (
-    City("Baku", "Bakı", "Bakıda", "12"),
-    City("Ganja", "Gəncə", "Gəncədə", "22"),
-    City("Sumgait", "Sumqayıt", "Sumqayıtda", "18"),
-    City("Mingachevir", "Mingəçevir", "Mingəçevirdə", "24"),
-    City("Shaki", "Şəki", "Şəkidə", "24"),
-    City("Lankaran", "Lənkəran", "Lənkəranda", "25"),
-    City("Shirvan", "Şirvan", "Şirvanda", "21"),
-    City("Nakhchivan", "Naxçıvan", "Naxçıvanda", "36"),
-    City("Quba", "Quba", "Qubada", "23"),
-    City("Gabala", "Qəbələ", "Qəbələdə", "24"),
-    City("Shamakhi", "Şamaxı", "Şamaxıda", "20"),
-    City("Zaqatala", "Zaqatala", "Zaqatalada", "24"),
-)
 
 LOCAL_NGOS = (
     Org("ISAR", "ISAR", "local-ngo", "Baku"),

@@ -21,7 +21,7 @@ from directory.models import Organization
 from directory.selectors import organization_public
 from newsrooms.forms import ReleaseForm
 from search.analysis import text_subfields
-from search.filters import city_key
+from search.filters import city_match
 from search.morphology import stems_search_field, text_stems
 
 from .blocks import PressReleaseBodyBlock
@@ -173,7 +173,7 @@ class PressReleasePage(Page):
         index.FilterField("funder_slugs"),
         index.FilterField("topic_slugs"),
         index.FilterField("city"),
-        index.FilterField("city_key"),
+        index.FilterField("city_match"),
         index.FilterField("locale_id"),
     ]
 
@@ -241,9 +241,9 @@ class PressReleasePage(Page):
 
     # None, not "", without a public issuer: an empty string would be a facet value.
     @property
-    def city_key(self) -> str:
+    def city_match(self) -> str:
         """The city as the ``city`` filter compares it (search/filters.py)."""
-        return city_key(self.city)
+        return city_match(self.city)
 
     @property
     def organization_slug(self) -> str | None:

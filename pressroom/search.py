@@ -49,7 +49,7 @@ RELEASES = SearchType(
     filters={
         "organizations": "organization_slug",
         "organization_type": "organization_type",
-        "city": "city_key",
+        "city": "city_match",
         "topics": "topic_slugs",
         "date_from": "release_date",
         "date_to": "release_date",

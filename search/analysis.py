@@ -5,52 +5,19 @@ Every searchable text field is indexed several ways (as sub-fields, see ``text_s
 - ``exact``: Azerbaijani/Turkish lowercasing, so İ→i and I→ı are right; ranked highest.
 - ``folded``: as exact, then ə→e and ASCII folding (ş→s, ç→c, ğ→g, ı→i, ö→o, ü→u): "Seki" finds "Şəki".
 - ``translit``: a loose English-romanisation key on both sides, so "sheki", "ganja" and
-  "mingachevir" find "Şəki", "Gəncə" and "Mingəçevir" (table in ``TRANSLITERATION``).
+  "mingachevir" find "Şəki", "Gəncə" and "Mingəçevir".
 - ``en``: English stemming, so "refugee" finds "refugees".
 - ``stem``, ``folded_stem``, ``translit_stem``: as exact, folded and translit, then
   Azerbaijani endings stripped (search/morphology.py), so "ailə" finds "ailələrinə" and
   "Ganja" finds "Gəncədə"; ranked below the exact spelling.
 
-Only analysis-common's standard filter types are used (mapping, lowercase with a language,
+The folding and transliteration tables are search/folding.py's, which the database backends
+run in Python. Only analysis-common's standard filter types are used (mapping, lowercase with a language,
 asciifolding, stemmer, pattern_replace), so the same settings work on any Elasticsearch 8 or 9 cluster.
 """
 
+from .folding import FOLDING, TRANSLITERATION, es_mappings
 from .morphology import FOLDED, TRANSLITERATED, pattern_replace_filters
-
-# ə is folded to e, not to a as asciifolding would: "Seki" and "Gence" are the usual spellings.
-FOLDING = ["Ə => e", "ə => e"]
-
-# Azerbaijani letters to English romanisation, then a → e so that the romanisations of ə
-# (Gəncə as "Ganja" or "Gence") meet. c is Azerbaijani for the English j sound; an English
-# "ch" must survive as ch, hence the explicit bigrams (the longest match wins).
-TRANSLITERATION = [
-    "ch => ch",
-    "Ch => ch",
-    "CH => ch",
-    "Ş => sh",
-    "ş => sh",
-    "Ç => ch",
-    "ç => ch",
-    "Ğ => gh",
-    "ğ => gh",
-    "X => kh",
-    "x => kh",
-    "Q => g",
-    "q => g",
-    "C => j",
-    "c => j",
-    "Ə => e",
-    "ə => e",
-    "A => e",
-    "a => e",
-    "İ => i",
-    "I => i",
-    "ı => i",
-    "Ö => o",
-    "ö => o",
-    "Ü => u",
-    "ü => u",
-]
 
 
 def _stem_filters(name: str, table) -> dict:
@@ -69,8 +36,8 @@ INDEX_SETTINGS = {
     "settings": {
         "analysis": {
             "char_filter": {
-                "az_folding": {"type": "mapping", "mappings": FOLDING},
-                "az_transliteration": {"type": "mapping", "mappings": TRANSLITERATION},
+                "az_folding": {"type": "mapping", "mappings": es_mappings(FOLDING)},
+                "az_transliteration": {"type": "mapping", "mappings": es_mappings(TRANSLITERATION)},
             },
             "filter": {
                 "az_lowercase": {"type": "lowercase", "language": "turkish"},

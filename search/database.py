@@ -1,27 +1,34 @@
 """The fallback on Wagtail's database backend: the same SearchQuery in, the same results out.
 
 Used when Elasticsearch is not configured (``make run`` needs no Java). Matching is what the
-database's full-text search does (no Azerbaijani folding or transliteration, no suggestions),
-with Azerbaijani stems: each word is also looked for as its stem, which the index holds for
-every indexed word (search/morphology.py, the same grammar as Elasticsearch's);
+database's full-text search does, with Elasticsearch's Azerbaijani analysis: each word is
+also looked for as its stem, folded stem and transliterated stem, which the index holds for
+every indexed word (search/morphology.py and search/folding.py, the tables Elasticsearch's
+analysis is built from); "did you mean" comes from a vocabulary (search/vocabulary.py);
 filters come from each registered type's own selectors (search/registry.py), facet counts
 from the ORM, and highlights are made here, escaped.
 """
 
 import re
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Q, Value
+from django.db.models.functions import Lower, Replace
 from django.utils.html import escape
 from wagtail.models import Locale
-from wagtail.search.query import Phrase, PlainText
+from wagtail.search.query import And, Or, Phrase, PlainText
 
-from .elasticsearch import FRAGMENTS, RawHit, RawResults
-from .morphology import stem
+from .elasticsearch import FRAGMENTS, SUGGEST_BELOW, SUGGESTIONS, RawHit, RawResults
+from .elasticsearch import _suggestion as suggestion_text
+from .folding import AZERBAIJANI_LETTERS, fold
+from .morphology import WORD, search_keys
 from .query import SearchQuery, Term
 from .registry import SearchType, active_filters, registry
 from .snippets import word_span
+from .vocabulary import candidates_for, vocabulary
 
 FRAGMENT_CHARS = 80
+# Words of one query that "did you mean" corrects, each costing a few searches.
+SUGGESTED_WORDS = 3
 
 
 def _locale_ids(languages) -> list[int]:
@@ -39,30 +46,29 @@ def _candidates(search_type: SearchType, active: dict, locale_ids):
     return search_type.narrow(_public(search_type, locale_ids), **active)
 
 
-def _wagtail_queries(term: Term) -> list:
-    """A phrase as typed; a word as typed and as its stem (``search_stems`` holds those)."""
-    if term.phrase:
-        return [Phrase(term.text)]
-    return [PlainText(text) for text in dict.fromkeys((term.text, stem(term.text)))]
+def _word_query(word: str):
+    """A word as typed or any of its keys (``search_stems`` holds those of every word)."""
+    return Or([PlainText(text) for text in dict.fromkeys((word, *search_keys(word)))])
 
 
 def _found(backend, term: Term, queryset) -> set[int]:
-    return {obj.pk for query in _wagtail_queries(term) for obj in backend.search(query, queryset)}
+    query = Phrase(term.text) if term.phrase else _word_query(term.text)
+    return {obj.pk for obj in backend.search(query, queryset)}
 
 
 def _words(parsed) -> list[str]:
-    """The reader's words and their stems: what ranks and what is highlighted."""
+    """The reader's words and their keys: what ranks and what is highlighted."""
     words = parsed.words()
-    return list(dict.fromkeys([*words, *(stem(word) for word in words)]))
+    return list(dict.fromkeys([*words, *(key for word in words for key in search_keys(word))]))
 
 
 def _matching(backend, queryset, query: SearchQuery) -> list[int]:
     """Primary keys matching the parsed text, most relevant first.
 
-    The plain words the reader requires are one search (every word's stem, AND): a record
-    holding a word holds its stem in ``search_stems``, so the stem alone finds the word and
-    its other forms. Each OR group, each phrase and each exclusion is one more search,
-    combined here with sets: the database backends differ in which boolean query classes
+    The plain words the reader requires are one search (each word as typed or any of its
+    keys, AND): a record holding a word holds its keys in ``search_stems``, so a key finds
+    the word's other forms and spellings. Each OR group, each phrase and each exclusion is
+    one more search, combined here with sets: the database backends differ in which boolean query classes
     they support. So a long query of words costs two searches, not one per word.
     """
     parsed = query.parsed
@@ -75,10 +81,8 @@ def _matching(backend, queryset, query: SearchQuery) -> list[int]:
     words = [group[0].text for group in parsed.required if len(group) == 1 and not group[0].phrase]
     allowed = None
     if words:
-        stems = dict.fromkeys(stem(word) for word in words)
-        allowed = {
-            obj.pk for obj in backend.search(PlainText(" ".join(stems), operator="and"), queryset)
-        }
+        required = And([_word_query(word) for word in dict.fromkeys(words)])
+        allowed = {obj.pk for obj in backend.search(required, queryset)}
     for group in parsed.required:
         if len(group) == 1 and not group[0].phrase:
             continue
@@ -153,8 +157,16 @@ def highlight(text: str, words: list[str], *, whole: bool = False) -> list[str]:
     return fragments
 
 
+def _spellings(texts: list[str], words: list[str]) -> list[str]:
+    """The words of ``texts`` sharing a key with the reader's: "Şəki" for "Sheki"."""
+    keys = set(words)
+    found = {word for text in texts for word in WORD.findall(text)}
+    return [word for word in found if keys.intersection(search_keys(word))]
+
+
 def _highlights(search_type: SearchType, obj, words: list[str]) -> dict:
     title, texts = search_type.texts(obj)
+    words = [*words, *_spellings([title, *texts], words)]
     title_fragments = highlight(title, words, whole=True)
     body = []
     for text in texts:
@@ -162,13 +174,40 @@ def _highlights(search_type: SearchType, obj, words: list[str]) -> dict:
     return {"title": title_fragments[0] if title_fragments else None, "body": body[:FRAGMENTS]}
 
 
+def _finds(backend, word: str, querysets: list) -> bool:
+    query = _word_query(word)
+    return any(backend.search(query, queryset)[:1] for queryset in querysets)
+
+
+def _suggestion(backend, query: SearchQuery, querysets: list) -> str | None:
+    """The query with each word that finds nothing here replaced by the closest word of the
+    vocabulary that does, with the search's own filters and languages (as on Elasticsearch,
+    search/elasticsearch.py ``_replacements``)."""
+    querysets = [qs.model.objects.filter(id__in=qs.values("pk")) for qs in querysets]
+    words = vocabulary()
+    unknown = {
+        word: options
+        for word in dict.fromkeys(query.parsed.words())
+        if (options := candidates_for(word, words, SUGGESTIONS))
+    }
+    replacements = {}
+    for word, options in list(unknown.items())[:SUGGESTED_WORDS]:
+        if _finds(backend, word, querysets):  # its inflected forms or other spellings
+            continue
+        found = next((option for option in options if _finds(backend, option, querysets)), None)
+        if found:
+            replacements[word.lower()] = found
+    return suggestion_text(query, replacements)
+
+
 def search(backend, query: SearchQuery) -> RawResults:
     locale_ids = _locale_ids(query.filters.languages)
     active = active_filters(query)
-    matched = {}
+    matched, searched = {}, []
     for search_type in registry.types(query.type):
         candidates = _candidates(search_type, active, locale_ids)
         if candidates is not None:
+            searched.append(candidates)
             matched[search_type] = _matching(backend, candidates, query)
 
     # Types in their registered order; newest/oldest put the dated ones first, by date (ties
@@ -197,21 +236,37 @@ def search(backend, query: SearchQuery) -> RawResults:
         for t, pk in page
         if pk in objects[t]
     ]
-    return RawResults(count=len(ordered), hits=hits, facets=_facets(matched), suggestion=None)
+    suggestion = None
+    if len(ordered) < SUGGEST_BELOW and not query.parsed.is_empty:
+        suggestion = _suggestion(backend, query, searched)
+    return RawResults(count=len(ordered), hits=hits, facets=_facets(matched), suggestion=suggestion)
+
+
+def _folded(name: str):
+    """A column as ``fold`` reads it, in SQL that SQLite and PostgreSQL run alike: each
+    Azerbaijani letter replaced by its folded form first (SQLite's lower() knows ASCII only,
+    PostgreSQL's lowers I to i, not ı), then lowercased."""
+    expression = F(name)
+    for letter in AZERBAIJANI_LETTERS:
+        expression = Replace(expression, Value(letter), Value(fold(letter)))
+    return Lower(expression)
 
 
 def autocomplete(backend, *, text: str, languages, limit: int) -> list[RawHit]:
-    """Titles and names containing the text; a plain ORM lookup, as the database backends'
-    own autocomplete differs between SQLite and PostgreSQL."""
+    """Titles and names containing the text, folded on both sides as Elasticsearch's
+    ``folded`` sub-field is ("şək", "Şək" and "sek" complete "Şəki"); a plain ORM lookup, as
+    the database backends' own autocomplete differs between SQLite and PostgreSQL."""
     locale_ids = _locale_ids(languages)
+    text = fold(text)
     hits = []
     for search_type in registry.types():
         if not search_type.autocomplete_fields:
             continue
+        folded = {f"folded_{name}": _folded(name) for name in search_type.autocomplete_fields}
         contains = Q()
-        for name in search_type.autocomplete_fields:
-            contains |= Q(**{f"{name}__icontains": text})
-        matches = _public(search_type, locale_ids).filter(contains)
+        for alias in folded:
+            contains |= Q(**{f"{alias}__contains": text})
+        matches = _public(search_type, locale_ids).alias(**folded).filter(contains)
         if search_type.date_field:
             matches = matches.order_by(f"-{search_type.date_field}")
         hits += [RawHit(search_type, pk) for pk in matches.values_list("pk", flat=True)[:limit]]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.search import index
 
-from .filters import city_key
+from .filters import city_match
 from .query import ParsedText, SearchQuery, Term
 from .registry import FILTERS, SearchType, active_filters, registry
 
@@ -174,9 +174,9 @@ def _type_filter(backend, search_type: SearchType, active: dict, locale_ids: lis
         if kind == "any":
             clauses.append({"terms": {column: list(value)}})
         elif kind == "folded":
-            clauses.append({"term": {column: city_key(value)}})
+            clauses.append({"term": {column: city_match(value)}})
         elif kind == "one":
-            clauses.append({"term": {column: value}})
+            clauses.append({"terms": {column: registry.filter_values(name, value)}})
         else:
             ranges.setdefault(column, {})[kind] = value.isoformat()
     clauses += [{"range": {column: bounds}} for column, bounds in ranges.items()]

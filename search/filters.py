@@ -4,7 +4,7 @@ The press-release list pages, the search page, ``/api/v3/search/`` and
 ``/api/v3/press-releases/`` all narrow by these parameters. ``filters_parse`` reads and
 validates them once into a ``PublicFilters``; everyone else receives that object. Meanings
 (docs/search.md, "Filters"): a repeated parameter matches any of its values, different
-parameters must all hold; ``city`` ignores case (``city_key``); dates are inclusive.
+parameters must all hold; ``city`` ignores case and spelling (``city_match``); dates are inclusive.
 """
 
 import datetime
@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from core.params import printable
 
+from .cities import city_key
 from .registry import registry
 
 MAX_REPEATED = 20  # per repeatable filter: a longer URL is not a reader's
@@ -34,25 +35,27 @@ PARAMETERS = {
 REPEATABLE = {"organization", "topic", "lang"}
 
 
-def city_key(value: str) -> str:
-    """The form cities are compared in: case folded, Azerbaijani dotted and dotless i alike.
+def city_match(value: str) -> str:
+    """The form cities are compared in: one per city whatever its spelling ("Shaki", "Şəki"),
+    case folded, Azerbaijani dotted and dotless i alike.
 
     ``str.casefold`` alone keeps "ı" apart from "i" and turns "İ" into "i" plus a combining
     dot, so "BAKI", "Bakı" and "bakı" would not meet; readers type all three.
     """
+    value = city_key(value)
     folded = value.replace("İ", "i").replace("I", "i").replace("ı", "i").casefold()
     return " ".join(folded.replace("\u0307", "").split())
 
 
 def city_q(queryset: QuerySet, city: str, *, field: str = "city") -> Q:
-    """Rows of ``queryset`` in ``city`` by ``city_key``, as the search engine compares them.
+    """Rows of ``queryset`` in ``city`` by ``city_match``, as the search engine compares them.
 
     The spellings present are matched in Python and then looked up as they are: SQLite's
     case-insensitive lookups know only ASCII, and no database folds "I" to "ı".
     """
-    key = city_key(city)
+    key = city_match(city)
     present = queryset.order_by().values_list(field, flat=True).distinct()
-    return Q(**{f"{field}__in": [value for value in present if city_key(value) == key]})
+    return Q(**{f"{field}__in": [value for value in present if city_match(value) == key]})
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,12 @@ Vowel harmony is not checked (a harmony-breaking ending does not occur in real w
 letter an ending follows is, through lookbehinds, which Java and Python also read alike.
 """
 
+import functools
 import re
 
 from wagtail.search import index
+
+from .folding import azerbaijani_lower, fold, transliterate
 
 NARROW = "[ıiuü]"  # the four-way harmony vowel of -ın, -ı, -sı, -ımız, ...
 WIDE = "[aə]"  # the two-way one of -lar, -da, -dan, -a, ...
@@ -55,26 +58,42 @@ FOLDED = str.maketrans({"ə": "e", "ı": "i", "ü": "u", "ö": "o"})
 TRANSLITERATED = str.maketrans({"ə": "e", "a": "e", "ı": "i", "ü": "u", "ö": "o"})
 
 _SUFFIXES = re.compile(SUFFIX_PATTERN)
+_FOLDED_SUFFIXES = re.compile(SUFFIX_PATTERN.translate(FOLDED))
+_TRANSLITERATED_SUFFIXES = re.compile(SUFFIX_PATTERN.translate(TRANSLITERATED))
 # Runs of letters and digits, as Elasticsearch's standard tokenizer splits Azerbaijani text.
-_WORD = re.compile(r"[^\W_]+")
+WORD = re.compile(r"[^\W_]+")
 
 
-def azerbaijani_lower(text: str) -> str:
-    """Lowercase as Lucene's Turkish lowercase filter does: I→ı and İ→i, then the rest."""
-    return text.replace("I", "ı").replace("İ", "i").lower().replace("i\u0307", "i")
+def _strip(suffixes: re.Pattern, word: str) -> str:
+    for _ in range(PASSES):
+        word = suffixes.sub(r"\1", word)
+    return word
 
 
 def stem(word: str) -> str:
     """The stem Elasticsearch's ``stem`` sub-field indexes for ``word``."""
-    word = azerbaijani_lower(word)
-    for _ in range(PASSES):
-        word = _SUFFIXES.sub(r"\1", word)
-    return word
+    return _strip(_SUFFIXES, azerbaijani_lower(word))
+
+
+@functools.lru_cache(maxsize=65536)  # highlights and the vocabulary ask again for each word
+def search_keys(word: str) -> tuple[str, ...]:
+    """What the ``stem``, ``folded_stem`` and ``translit_stem`` sub-fields index for
+    ``word``, each once: two words meet on the database backends when they share a key,
+    as they meet on Elasticsearch when they share a token of one of those sub-fields."""
+    return tuple(
+        dict.fromkeys(
+            (
+                stem(word),
+                _strip(_FOLDED_SUFFIXES, fold(word)),
+                _strip(_TRANSLITERATED_SUFFIXES, transliterate(word)),
+            )
+        )
+    )
 
 
 def stems(text: str) -> list[str]:
     """The stems of every word of ``text``, in order."""
-    return [stem(word) for word in _WORD.findall(text)]
+    return [stem(word) for word in WORD.findall(text)]
 
 
 def pattern_replace_filters(table=None) -> list[dict]:
@@ -84,7 +103,7 @@ def pattern_replace_filters(table=None) -> list[dict]:
 
 
 def text_stems(obj) -> str:
-    """The stems of every analysed text field of an indexed object, each once.
+    """The search keys of every word of an indexed object's analysed text fields, each once.
 
     Models declare it as ``search_stems = property(text_stems)`` with ``stems_search_field()``
     in their search_fields: on the model itself, where Wagtail's mapping looks for it.
@@ -96,12 +115,13 @@ def text_stems(obj) -> str:
             value = search_field.get_value(obj)
             if isinstance(value, list | tuple):
                 value = " ".join(str(item) for item in value)
-            words += stems(str(value or ""))
-    return " ".join(dict.fromkeys(words))
+            words += WORD.findall(str(value or ""))
+    return " ".join(dict.fromkeys(key for word in words for key in search_keys(word)))
 
 
 def stems_search_field() -> index.SearchField:
-    """The stemmed copy of a model's text (``text_stems``), for the database backends.
+    """The stemmed, folded and transliterated copy of a model's text (``text_stems``), for
+    the database backends.
 
     Elasticsearch stems in its own analysis, so there it is neither indexed nor copied into
     ``_all_text``, where the suggester would offer stems as words.

@@ -25,7 +25,7 @@ from .analysis import SUBFIELD_ANALYZERS
 from .snippets import snippet
 
 # The public filters: PublicFilters attribute -> how its value narrows a type's documents.
-# "any": one of the values; "one": the value; "folded": the value's ``city_key``, held by
+# "any": one of the values; "one": the value; "folded": the value's ``city_match``, held by
 # the type's FilterField in that form; "gte"/"lte": a date bound.
 FILTERS = {
     "organizations": "any",
@@ -92,6 +92,10 @@ class Facet:
     newest_first: bool = False  # ordered by value, descending (years), not by count
     # The reader's messages about chosen values that name nothing (an unknown slug).
     validate: Callable[[Any], list[str]] | None = None
+    # One value per thing: the facet value of a stored value ("Shaki" -> "Şəki"), and the
+    # stored values a chosen facet value stands for, which its filter matches.
+    key: Callable[[str], str] | None = None
+    spellings: Callable[[str], list[str]] | None = None
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per content type
@@ -181,6 +185,11 @@ class SearchRegistry:
 
     def facets(self) -> list[Facet]:
         return sorted(self._facets.values(), key=lambda f: f.position)
+
+    def filter_values(self, attribute: str, value: str) -> list[str]:
+        """The stored values a single-valued filter's ``value`` stands for."""
+        facet = next((f for f in self.facets() if f.query_attribute == attribute), None)
+        return facet.spellings(value) if facet and facet.spellings else [value]
 
     def filter_errors(self, chosen: dict[str, Any]) -> list[str]:
         """Each facet owner's messages about the values chosen, by PublicFilters attribute."""

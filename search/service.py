@@ -162,10 +162,12 @@ def _facets(query: SearchQuery, raw: dict[str, dict[str, int]], language: str) -
         for value, count in raw.get(facet.name, {}).items():
             if count:
                 value = codes.get(value, value) if facet.name == "lang" else value
+                value = facet.key(value) if facet.key else value
                 counts[value] = counts.get(value, 0) + count
         labels = facet.labels(list(counts), language) if facet.labels and counts else {}
         chosen = getattr(query.filters, facet.query_attribute) if facet.query_attribute else ()
         chosen = {chosen} if isinstance(chosen, str) else set(chosen)
+        chosen = {facet.key(value) for value in chosen} if facet.key else chosen
         values = [
             FacetValue(value, labels.get(value, value), count, value in chosen)
             for value, count in counts.items()

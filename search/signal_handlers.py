@@ -11,16 +11,19 @@ from wagtail.search import index
 
 from search.models import IndexChange
 from search.sync import index_change_record, outbox_apply_soon
+from search.vocabulary import vocabulary_forget
 
 
 def post_save_handler(instance, raw: bool = False, **kwargs) -> None:
     if raw:  # loaddata: the object may not be complete yet; update_index covers fixtures
         return
+    vocabulary_forget()
     if index_change_record(instance=instance, action=IndexChange.Action.UPSERT):
         outbox_apply_soon()
 
 
 def post_delete_handler(instance, **kwargs) -> None:
+    vocabulary_forget()
     index_change_record(instance=instance, action=IndexChange.Action.DELETE)
     outbox_apply_soon()
 

@@ -22,7 +22,7 @@ from wagtail.search import index
 
 from core.fields import StringListField
 from search.analysis import text_subfields
-from search.filters import city_key
+from search.filters import city_match
 from search.morphology import stems_search_field, text_stems
 
 from ..contact import Contact
@@ -127,7 +127,7 @@ class Organization(
         index.FilterField("id"),
         index.FilterField("organization_type"),
         index.FilterField("city"),
-        index.FilterField("city_key"),
+        index.FilterField("city_match"),
         index.FilterField("locale_id"),
         index.FilterField("live"),
         index.FilterField("slug"),
@@ -147,9 +147,9 @@ class Organization(
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
     @property
-    def city_key(self) -> str:
+    def city_match(self) -> str:
         """The city as the ``city`` filter compares it (search/filters.py)."""
-        return city_key(self.city)
+        return city_match(self.city)
 
     @property
     def short_name(self) -> str:

@@ -21,6 +21,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from directory.models import Organization, OrganizationType
 from home.services import site_tree_create
+from search.cities import city_name
 
 from ..models import (
     PressReleaseFunder,
@@ -259,7 +260,7 @@ class ReleaseImporter:
             "release_date": record.release_date,
             "organization_id": self._organization(record.organization, locale).pk,
             "summary": record.summary,
-            "city": record.city,
+            "city": city_name(record.city, locale.language_code),
             "contact_name": record.contact.name,
             "contact_address": record.contact.address,
             "contact_phones": list(record.contact.phones),
@@ -406,7 +407,7 @@ def _organization_create(ref: OrganizationRef, locale: Locale, *, translation_ke
         name=ref.name,
         acronym=ref.acronym,
         organization_type=ref.type or OrganizationType.LOCAL_NGO,
-        city=ref.city,
+        city=city_name(ref.city, locale.language_code),
         slug=_organization_slug(ref, locale),
         live=True,
     )
