@@ -22,6 +22,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from directory.models import Organization, OrganizationType
 from home.services import site_tree_create
 
+from ..filing import release_parent
 from ..models import (
     PressReleaseFunder,
     PressReleaseIndexPage,
@@ -278,7 +279,10 @@ class ReleaseImporter:
     def _release_create(
         self, record: ReleaseRecord, locale: Locale, values: dict, translation_key
     ) -> PressReleasePage:
-        index = self.indexes[record.locale]
+        index = (
+            release_parent(organization_id=values["organization_id"], locale=locale)
+            or self.indexes[record.locale]
+        )
         page = PressReleasePage(
             locale=locale,
             external_id=record.external_id,
