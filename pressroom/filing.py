@@ -9,6 +9,7 @@ Moves go through Wagtail's ``Page.move``, which keeps treebeard's paths consiste
 """
 
 from django.db import transaction
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale, Page
 
 from directory.models import Organization
@@ -79,8 +80,8 @@ def newsroom_index_ensure(
 def release_file(release: PressReleasePage) -> bool:
     """Moves ``release`` under its issuer's newsroom if it is elsewhere; whether it moved.
 
-    A slug taken in the newsroom gets a number, like any other slug clash; the old URL
-    redirects either way.
+    A slug taken in the newsroom gets a number, like any other slug clash; the old URL of
+    a release that was ever published redirects (301) to the new one either way.
     """
     if release.organization_id is None:
         return False
@@ -92,6 +93,9 @@ def release_file(release: PressReleasePage) -> bool:
         release.slug = free
         release.save(update_fields=["slug"], clean=False)
     release.move(newsroom, pos="last-child")
+    if release.first_published_at is None:
+        # Never public, so no reader has the old URL; a redirect would only reveal the slug.
+        Redirect.objects.filter(redirect_page=release, automatically_created=True).delete()
     return True
 
 
