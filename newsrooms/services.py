@@ -76,6 +76,18 @@ def _admin_access() -> Permission:
     return permission
 
 
+def _translation_permission() -> Permission:
+    """wagtail-localize's "Translate this page": officers translate their own releases."""
+    permission, _ = Permission.objects.get_or_create(
+        content_type=ContentType.objects.get_or_create(
+            app_label="wagtail_localize", model="translation"
+        )[0],
+        codename="submit_translation",
+        defaults={"name": "Can submit translations"},
+    )
+    return permission
+
+
 def _application_review_permission() -> Permission | None:
     """The accounts app's permission to decide on applications, if that app defines it."""
     try:
@@ -133,6 +145,10 @@ def newsrooms_setup() -> Workflow:
     if review is not None:
         group.permissions.add(review)
     group.permissions.add(*_lockout_permissions())
+    translation = _translation_permission()
+    group.permissions.add(translation)
+    for newsroom_group in Group.objects.filter(newsroom__isnull=False):
+        newsroom_group.permissions.add(translation)
     _grant_pages(group, Page.get_first_root_node(), COMMUNICATIONS_PAGE_PERMISSIONS)
     _grant_media(group, Collection.get_first_root_node(), COMMUNICATIONS_MEDIA_PERMISSIONS)
 
@@ -187,7 +203,7 @@ def newsroom_provision(*, organization: Organization) -> Newsroom:
     workflow = newsrooms_setup()
     label = f"Newsroom {organization.pk}: {organization.short_name}"
     group, _ = Group.objects.get_or_create(name=label[:150])
-    group.permissions.add(_admin_access())
+    group.permissions.add(_admin_access(), _translation_permission())
     collection = Collection.get_first_root_node().add_child(
         instance=Collection(name=f"Newsroom: {organization.short_name}"[:255])
     )

@@ -46,20 +46,37 @@ def newsroom_index_ensure(
 ) -> PressReleaseIndexPage | None:
     """The organization's newsroom index in ``locale``, created and published if missing.
 
-    Named after the entry's translation in that locale; a translation (same
-    ``translation_key``) of the newsroom in the other locales, so wagtail-localize finds
-    where a release's translation belongs. None when the locale has no press-release index.
+    Created in every locale at once, as translations of one another (one
+    ``translation_key``), so a release's translation always has its place and
+    wagtail-localize finds it. None when the locale has no press-release index.
     """
     existing = newsroom_index_find(organization=organization, locale=locale)
     if existing is not None:
         return existing
+    translation_key = (
+        PressReleaseIndexPage.objects.filter(
+            organization__translation_key=organization.translation_key
+        )
+        .values_list("translation_key", flat=True)
+        .first()
+    )
+    for each in Locale.objects.order_by("pk"):
+        if newsroom_index_find(organization=organization, locale=each) is None:
+            page = _newsroom_index_create(
+                organization=organization, locale=each, translation_key=translation_key
+            )
+            if page is not None:
+                translation_key = page.translation_key
+    return newsroom_index_find(organization=organization, locale=locale)
+
+
+def _newsroom_index_create(
+    *, organization: Organization, locale: Locale, translation_key
+) -> PressReleaseIndexPage | None:
     top = release_index_page(locale=locale)
     if top is None:
         return None
     named = organization.get_translation_or_none(locale) or organization
-    sibling = PressReleaseIndexPage.objects.filter(
-        organization__translation_key=organization.translation_key
-    ).first()
     title = named.name
     if named.locale_id != locale.pk and locale.language_code == "az" and named.name_az:
         title = named.name_az
@@ -69,8 +86,8 @@ def newsroom_index_ensure(
         locale=locale,
         organization=named,
     )
-    if sibling is not None:
-        page.translation_key = sibling.translation_key
+    if translation_key is not None:
+        page.translation_key = translation_key
     top.add_child(instance=page)
     page.save_revision().publish()
     return page
