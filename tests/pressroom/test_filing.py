@@ -94,12 +94,15 @@ def test_a_translation_is_filed_in_the_translated_newsroom(site_tree, isar):
     assert az_newsroom.get_parent().pk == site_tree["az"].releases.pk
 
 
-def test_filing_twice_moves_nothing_more(site_tree, isar):
+def test_filing_twice_moves_nothing_more_and_makes_one_newsroom_per_language(site_tree, isar):
     legacy_release(site_tree, isar)
     releases_file_all()
 
     assert releases_file_all() == 0
-    assert PressReleaseIndexPage.objects.filter(organization=isar).count() == 1
+    newsrooms = PressReleaseIndexPage.objects.filter(
+        organization__translation_key=isar.translation_key
+    )
+    assert sorted(newsrooms.values_list("locale__language_code", flat=True)) == ["az", "en"]
 
 
 def test_a_slug_taken_in_the_newsroom_gets_a_number_and_the_old_url_still_redirects(
