@@ -6,7 +6,6 @@ from django.db.models import QuerySet
 from wagtail.models import Locale
 
 from directory.models import Organization
-from pressroom.models import PressReleasePage
 
 from .models import ApplicationStatus, OrganizationApplication
 
@@ -57,16 +56,6 @@ def member_organization(
     if locale is not None and organization.locale_id != locale.pk:
         return organization.get_translation_or_none(locale) or organization
     return organization
-
-
-def organization_release_list(*, organization: Organization) -> QuerySet[PressReleasePage]:
-    """Every release the organization issued, drafts included, in any language: its members'
-    own dashboard, never shown to anyone else."""
-    return (
-        PressReleasePage.objects.filter(organization__translation_key=organization.translation_key)
-        .select_related("locale")
-        .order_by("-release_date", "-pk")
-    )
 
 
 def application_reviewers() -> QuerySet:

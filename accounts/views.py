@@ -6,10 +6,19 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Locale
 
+from core.params import int_param
+from pressroom.filing import newsroom_index_find
+
+from .dashboard import (
+    STAFF_PERMISSION,
+    dashboard_locales,
+    dashboard_organizations,
+    organization_release_rows,
+)
 from .forms import JoinForm
 from .models import OrganizationApplication
 from .ratelimit import join_rate_limited
-from .selectors import member_organization, organization_release_list
+from .selectors import member_organization
 from .services import application_submit, application_verify
 from .tokens import InvalidVerificationLink, application_from_token
 
@@ -68,12 +77,31 @@ def verify(request, token: str):
 
 @login_required
 def dashboard(request):
-    """The signed-in person's organization, application and releases (drafts included)."""
-    organization = member_organization(user=request.user, locale=Locale.get_active())
-    application = OrganizationApplication.objects.filter(user=request.user).first()
-    releases = organization_release_list(organization=organization)[:50] if organization else []
+    """The signed-in person's organization, application and releases (drafts included).
+
+    Staff (who decide applications) open any organization's dashboard with
+    ``?organization=<id>``, to see what its officers see.
+    """
+    locale = Locale.get_active()
+    organization = member_organization(user=request.user, locale=locale)
+    choices = None
+    if request.user.has_perm(STAFF_PERMISSION):
+        choices = dashboard_organizations(locale=locale)
+        chosen = int_param(request.GET, "organization", minimum=1, maximum=2**31 - 1)
+        if chosen is not None:
+            organization = choices.filter(pk=chosen).first() or organization
+    newsroom = None
+    if organization is not None:
+        newsroom = newsroom_index_find(organization=organization, locale=locale)
     return TemplateResponse(
         request,
         "accounts/dashboard.html",
-        {"organization": organization, "application": application, "releases": releases},
+        {
+            "organization": organization,
+            "organization_choices": choices,
+            "application": OrganizationApplication.objects.filter(user=request.user).first(),
+            "newsroom": newsroom,
+            "locales": dashboard_locales(),
+            "rows": organization_release_rows(organization=organization) if organization else [],
+        },
     )

@@ -10,7 +10,6 @@ from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
-from django.utils.text import slugify
 from wagtail.admin.models import Admin
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -29,6 +28,7 @@ from wagtail.models import (
 
 from directory.models import Organization
 from home.services import site_tree_create
+from pressroom.filing import newsroom_index_ensure
 from pressroom.models import PressReleaseIndexPage
 from pressroom.selectors import release_index_page
 
@@ -72,6 +72,18 @@ def _admin_access() -> Permission:
         content_type=ContentType.objects.get_for_model(Admin),
         codename="access_admin",
         defaults={"name": "Can access Wagtail admin"},
+    )
+    return permission
+
+
+def _translation_permission() -> Permission:
+    """wagtail-localize's "Translate this page": officers translate their own releases."""
+    permission, _ = Permission.objects.get_or_create(
+        content_type=ContentType.objects.get_or_create(
+            app_label="wagtail_localize", model="translation"
+        )[0],
+        codename="submit_translation",
+        defaults={"name": "Can submit translations"},
     )
     return permission
 
@@ -133,6 +145,10 @@ def newsrooms_setup() -> Workflow:
     if review is not None:
         group.permissions.add(review)
     group.permissions.add(*_lockout_permissions())
+    translation = _translation_permission()
+    group.permissions.add(translation)
+    for newsroom_group in Group.objects.filter(newsroom__isnull=False):
+        newsroom_group.permissions.add(translation)
     _grant_pages(group, Page.get_first_root_node(), COMMUNICATIONS_PAGE_PERMISSIONS)
     _grant_media(group, Collection.get_first_root_node(), COMMUNICATIONS_MEDIA_PERMISSIONS)
 
@@ -158,53 +174,26 @@ def _default_release_index() -> PressReleaseIndexPage:
     return index
 
 
-def _free_slug(parent: Page, base: str) -> str:
-    taken = set(parent.get_children().values_list("slug", flat=True))
-    slug, number = base, 1
-    while slug in taken:
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
+def _newsroom_pages(organization: Organization) -> list[PressReleaseIndexPage]:
+    """The organization's newsroom index in every locale, the default locale's first.
 
-
-def _newsroom_pages(index: PressReleaseIndexPage, organization: Organization) -> list[Page]:
-    """The newsroom page under the default locale's index and its translations under the others'."""
-    page = index.add_child(
-        instance=PressReleaseIndexPage(
-            title=organization.name,
-            slug=_free_slug(index, organization.slug or slugify(organization.name) or "newsroom"),
-            locale=index.locale,
-        )
-    )
-    page.save_revision().publish()
-    pages = [page]
-    for translated_index in index.get_translations().specific():
-        translated = page.copy_for_translation(translated_index.locale)
-        translated.title = _title_in(organization, translated_index.locale)
-        translated.save_revision().publish()
-        pages.append(translated)
-    return pages
-
-
-def _title_in(organization: Organization, locale: Locale) -> str:
-    translation = (
-        Organization.objects.filter(translation_key=organization.translation_key, locale=locale)
-        .only("name")
-        .first()
-    )
-    if translation is not None:
-        return translation.name
-    if locale.language_code == "az" and organization.name_az:
-        return organization.name_az
-    return organization.name
+    They may exist already: an organization's newsroom index is created with its first
+    release (pressroom/filing.py), so approval finds its whole archive in place.
+    """
+    _default_release_index()
+    default = Locale.get_default()
+    locales = [default, *Locale.objects.exclude(pk=default.pk).order_by("language_code")]
+    pages = [newsroom_index_ensure(organization=organization, locale=locale) for locale in locales]
+    return [page for page in pages if page is not None]
 
 
 @transaction.atomic
 def newsroom_provision(*, organization: Organization) -> Newsroom:
     """The organization's newsroom, created with its pages, group, collection and workflow.
 
-    The newsroom is a ``PressReleaseIndexPage`` named after the organization under each
-    locale's press-release index, so its releases stay in the public lists and feeds.
+    The newsroom is the organization's ``PressReleaseIndexPage`` under each locale's
+    press-release index (pressroom/filing.py), so its releases stay in the public lists
+    and feeds.
     """
     # Two approvals for one organization at once would otherwise both build a newsroom.
     Organization.objects.select_for_update().filter(pk=organization.pk).first()
@@ -214,12 +203,12 @@ def newsroom_provision(*, organization: Organization) -> Newsroom:
     workflow = newsrooms_setup()
     label = f"Newsroom {organization.pk}: {organization.short_name}"
     group, _ = Group.objects.get_or_create(name=label[:150])
-    group.permissions.add(_admin_access())
+    group.permissions.add(_admin_access(), _translation_permission())
     collection = Collection.get_first_root_node().add_child(
         instance=Collection(name=f"Newsroom: {organization.short_name}"[:255])
     )
     _grant_media(group, collection, NEWSROOM_MEDIA_PERMISSIONS)
-    pages = _newsroom_pages(_default_release_index(), organization)
+    pages = _newsroom_pages(organization)
     for page in pages:
         _grant_pages(group, page, NEWSROOM_PAGE_PERMISSIONS)
         WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})

@@ -1,5 +1,6 @@
 """Press releases: the per-locale index page and the release page."""
 
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
@@ -44,10 +45,28 @@ class PressReleaseIndexPage(RoutablePageMixin, Page):
     """Lists the releases below it, newest first; serves the feeds of its locale."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+    # Set only by pressroom/filing.py: this index is the organization's newsroom. Not in the
+    # panels, so the officers who may edit their newsroom's intro cannot repoint it.
+    organization = models.ForeignKey(
+        "directory.Organization",
+        verbose_name=_("newsroom of"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="newsroom_indexes",
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage", "pressroom.PressReleaseIndexPage"]
     subpage_types = ["pressroom.PressReleasePage", "pressroom.PressReleaseIndexPage"]
+
+    @classmethod
+    def can_create_at(cls, parent: Page) -> bool:
+        """A newsroom holds releases only: no index pages nested in it."""
+        return super().can_create_at(parent) and not getattr(
+            parent.specific_deferred, "organization_id", None
+        )
 
     page_size = 20
 
@@ -200,6 +219,47 @@ class PressReleasePage(Page):
         indexes = [
             models.Index(fields=["release_date", "page_ptr"], name="pressroom_release_date_idx")
         ]
+
+    def clean(self) -> None:
+        """Refuses a new issuer for a release filed in another organization's newsroom.
+
+        The newsroom is the release's place in the tree and whose officers may edit it;
+        changing the issuer alone would leave it there. Staff move it first.
+        """
+        super().clean()
+        if self.pk is None or self.organization_id is None:
+            return
+        stored = (
+            PressReleasePage.objects.filter(pk=self.pk)
+            .values_list("organization_id", flat=True)
+            .first()
+        )
+        if stored in (None, self.organization_id):
+            return
+        newsroom = self.newsroom_organization()
+        if newsroom is None or newsroom.translation_key == self.organization.translation_key:
+            return
+        raise ValidationError(
+            {
+                "organization": _(
+                    "This release is filed in the newsroom of %(newsroom)s. To credit another "
+                    "organization, first move the release into that organization's newsroom "
+                    "(the page's Move action)."
+                )
+                % {"newsroom": newsroom.name}
+            }
+        )
+
+    def newsroom_organization(self) -> Organization | None:
+        """The organization whose newsroom this release is filed in, if it is in one."""
+        parent = (
+            PressReleaseIndexPage.objects.filter(
+                path=self.path[: -self.steplen], organization__isnull=False
+            )
+            .select_related("organization")
+            .first()
+        )
+        return parent.organization if parent is not None else None
 
     @property
     def issuer(self) -> Organization | None:

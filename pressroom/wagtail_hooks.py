@@ -1,9 +1,12 @@
 """The admin's read-only import log: what each import run created, updated or rejected."""
 
+from wagtail import hooks
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from core.admin_helpers import ReadOnlyPermissionHelper, yes_no_column
 
+from .filing import release_file
+from .models import PressReleasePage
 from .models_import import ImportRun
 
 
@@ -29,3 +32,10 @@ class ImportRunAdmin(ModelAdmin):
 
 
 modeladmin_register(ImportRunAdmin)
+
+
+@hooks.register("after_create_page")
+def release_file_after_create(request, page):
+    """A release staff write outside a newsroom goes into its issuer's (docs/newsrooms.md)."""
+    if isinstance(page, PressReleasePage) and release_file(page):
+        page.refresh_from_db()

@@ -23,6 +23,7 @@ from directory.models import Organization, OrganizationType
 from home.services import site_tree_create
 from search.cities import city_name
 
+from ..filing import release_parent
 from ..models import (
     PressReleaseFunder,
     PressReleaseIndexPage,
@@ -279,7 +280,10 @@ class ReleaseImporter:
     def _release_create(
         self, record: ReleaseRecord, locale: Locale, values: dict, translation_key
     ) -> PressReleasePage:
-        index = self.indexes[record.locale]
+        index = (
+            release_parent(organization_id=values["organization_id"], locale=locale)
+            or self.indexes[record.locale]
+        )
         page = PressReleasePage(
             locale=locale,
             external_id=record.external_id,

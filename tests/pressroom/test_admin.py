@@ -95,7 +95,9 @@ def test_staff_adds_previews_and_publishes_a_release(site_tree, organizations, s
 
     release = PressReleasePage.objects.get(slug="open-budget-hearings")
     assert release.live
-    assert release.get_parent().specific == parent
+    newsroom = release.get_parent().specific
+    assert newsroom.organization == organizations["isar"], "filed in its issuer's newsroom"
+    assert newsroom.get_parent().specific == parent
     assert release.locale.language_code == "en"
     assert release.participants == [organizations["partner"]]
     assert release.funders == [organizations["donor"]]
@@ -104,7 +106,7 @@ def test_staff_adds_previews_and_publishes_a_release(site_tree, organizations, s
     assert [block.block_type for block in release.body] == ["heading", "paragraph"]
 
     public = superuser_client.get(release.url)
-    assert release.url == "/en/press-releases/open-budget-hearings/"
+    assert release.url == "/en/press-releases/isar/open-budget-hearings/"
     assert public.status_code == 200
     assert TITLE in public.text
     assert "Three hearings will be held in March." in public.text

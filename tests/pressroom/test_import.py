@@ -48,7 +48,7 @@ def run_command(tmp_path, lines: list[str], *, publish: bool = False) -> tuple[s
     return stdout.getvalue(), stderr.getvalue()
 
 
-def test_new_release_is_a_draft_under_the_english_index(site_tree):
+def test_new_release_is_a_draft_in_its_issuers_english_newsroom(site_tree):
     summary = press_releases_import(lines=lines_of(release()))
 
     assert (summary.created, summary.rejected) == (1, 0)
@@ -56,7 +56,10 @@ def test_new_release_is_a_draft_under_the_english_index(site_tree):
     assert not page.live
     assert page.has_unpublished_changes
     assert page.latest_revision is not None
-    assert page.get_parent().specific == site_tree["en"].releases
+    newsroom = page.get_parent().specific
+    assert newsroom.organization == page.organization
+    assert newsroom.live
+    assert newsroom.get_parent().specific == site_tree["en"].releases
     assert page.slug == "water-users-meet-in-ganja"
 
 
@@ -163,7 +166,7 @@ def test_new_organizations_are_live_with_unique_slugs_per_locale(site_tree):
     assert all(org.live for org in organizations)
 
 
-def test_translation_shares_the_key_and_sits_under_the_azerbaijani_index(site_tree):
+def test_translation_shares_the_key_and_sits_in_the_azerbaijani_newsroom(site_tree):
     english = release()
     azerbaijani = release(
         external_id="test-1-az",
@@ -180,7 +183,8 @@ def test_translation_shares_the_key_and_sits_under_the_azerbaijani_index(site_tr
     az = PressReleasePage.objects.get(external_id="test-1-az")
     assert az.translation_key == en.translation_key
     assert az.locale.language_code == "az"
-    assert az.get_parent().specific == site_tree["az"].releases
+    assert az.get_parent().get_parent().specific == site_tree["az"].releases
+    assert az.get_parent().translation_key == en.get_parent().translation_key
     assert az.organization.locale.language_code == "az"
     assert az.organization.translation_key == en.organization.translation_key
     assert [org.locale.language_code for org in az.participants] == ["az"]
