@@ -30,12 +30,11 @@ from core.api.params import (
 )
 from core.api.problems import DETAIL_ERRORS, READ_ERRORS, parameter_problem
 from core.api.schemas import Contact, Topic
-from partners.auth import PUBLIC_READ_AUTH
 
 from .models import Organization, OrganizationFocusArea, OrganizationType
 from .selectors import directory_pages_by_locale, live_organizations
 
-router = Router(tags=["organizations"], auth=PUBLIC_READ_AUTH)
+router = Router(tags=["organizations"])
 
 FIELDS = (
     "id",

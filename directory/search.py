@@ -96,6 +96,7 @@ FACETS = (
         query_attribute="organization_type",
         labels=_organization_type_labels,
         validate=_organization_type_errors,
+        choices=tuple(OrganizationType.values),
     ),
     Facet("city", _("City or region"), position=30, query_attribute="city"),
 )

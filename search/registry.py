@@ -82,6 +82,8 @@ class Facet:
     newest_first: bool = False  # ordered by value, descending (years), not by count
     # The reader's messages about chosen values that name nothing (an unknown slug).
     validate: Callable[[Any], list[str]] | None = None
+    # Every value the facet can take, when that is a fixed list (the API's schema shows it).
+    choices: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per content type
@@ -171,6 +173,11 @@ class SearchRegistry:
 
     def facets(self) -> list[Facet]:
         return sorted(self._facets.values(), key=lambda f: f.position)
+
+    def facet_choices(self, name: str) -> tuple[str, ...]:
+        """The fixed values of facet ``name``; empty when it is free text or not registered."""
+        facet = self._facets.get(name)
+        return facet.choices if facet else ()
 
     def filter_errors(self, chosen: dict[str, Any]) -> list[str]:
         """Each facet owner's messages about the values chosen, by SearchQuery attribute."""

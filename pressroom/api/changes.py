@@ -16,7 +16,6 @@ from wagtail.api.v3.errors import as_validation_error
 
 from core.api.params import MAX_LIMIT
 from core.api.problems import READ_ERRORS, parameter_problem
-from partners.auth import PUBLIC_READ_AUTH
 from pressroom.changelog.feed import change_window, since_parse
 from pressroom.models_changes import ReleaseChange
 
@@ -86,7 +85,7 @@ class ChangesQuery(Schema):
     )
 
 
-router = Router(tags=["press releases"], auth=PUBLIC_READ_AUTH)
+router = Router(tags=["press releases"])
 
 
 @router.get(

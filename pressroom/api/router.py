@@ -22,7 +22,6 @@ from core.api.params import (
 )
 from core.api.problems import DETAIL_ERRORS, READ_ERRORS, parameter_problem
 from directory.selectors import live_organizations
-from partners.auth import PUBLIC_READ_AUTH
 
 from .schemas import (
     PressRelease,
@@ -32,7 +31,7 @@ from .schemas import (
 from .selectors import ReleaseApiFilters, api_live_releases, release_api_list
 from .serializers import FIELDS, press_release_payloads, press_release_queryset
 
-router = Router(tags=["press releases"], auth=PUBLIC_READ_AUTH)
+router = Router(tags=["press releases"])
 
 
 def _require_known(values, known, *, parameter: str, what: str) -> None:
