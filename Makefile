@@ -26,9 +26,10 @@ run: venv ## Migrate SQLite, load demo content if empty, serve on http://127.0.0
 	$(MANAGE) ensure_local_admin
 	$(MANAGE) runserver 127.0.0.1:8000
 
-lint: venv ## ruff lint and format check
+lint: venv ## ruff lint and format check, and the import contracts (docs/architecture.md)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: venv ## Apply ruff's fixes and formatting
 	$(VENV)/bin/ruff check --fix .

@@ -1,7 +1,7 @@
 """The "For Organizations" pages under /<lang>/organizations/.
 
 Login, logout and the password reset are Django's own views; their paths are linked
-from the box on every page (core_tags.ORGANIZATION_ACCOUNT_PATHS) and from emails.
+from the box on every page (accounts_tags.organization_account_url) and from emails.
 """
 
 from django.conf import settings

@@ -13,11 +13,12 @@ from core.sitemaps import LocalizedPageSitemap
 from core.views import (
     document_password_authenticate,
     favicon,
-    healthz,
     page_password_authenticate,
     robots_txt,
 )
 from directory.sitemaps import OrganizationSitemap
+
+from .views import healthz
 
 SITEMAPS = {"pages": LocalizedPageSitemap, "organizations": OrganizationSitemap}
 
@@ -32,7 +33,7 @@ urlpatterns = [
         name="wagtaildocs_authenticate_with_password",
     ),
     path("documents/", include(wagtaildocs_urls)),
-    # Wagtail's API v3; our apps add their routers to it in AppConfig.ready().
+    # Wagtail's API v3, with our apps' routers mounted by cms/api.py.
     path("api/v3/", api.urls),
     path("healthz", healthz, name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

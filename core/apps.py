@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class CoreConfig(AppConfig):
-    """What several apps share: base templates, model fields, the health check."""
+    """What several apps share: base templates, model fields, the API's shared pieces."""
 
     name = "core"
 

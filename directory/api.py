@@ -28,12 +28,11 @@ from core.api.params import (
 from core.api.problems import DETAIL_ERRORS, READ_ERRORS
 from core.api.read import Read, read_endpoint
 from core.api.schemas import Contact, Topic
-from partners.auth import PUBLIC_READ_AUTH
 
 from .models import Organization, OrganizationFocusArea, OrganizationType
 from .selectors import directory_pages_by_locale, live_organizations
 
-router = Router(tags=["organizations"], auth=PUBLIC_READ_AUTH)
+router = Router(tags=["organizations"])
 
 FIELDS = (
     "id",

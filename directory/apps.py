@@ -11,9 +11,3 @@ class DirectoryConfig(AppConfig):
         from .search import search_register
 
         search_register()
-
-        from wagtail.api.v3.urls import api
-
-        from .api import router
-
-        api.add_router("/organizations/", router)

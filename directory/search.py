@@ -102,6 +102,7 @@ FACETS = (
         query_attribute="organization_type",
         labels=_organization_type_labels,
         validate=_organization_type_errors,
+        choices=tuple(OrganizationType.values),
     ),
     Facet(
         "city",

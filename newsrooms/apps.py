@@ -12,9 +12,15 @@ class NewsroomsConfig(AppConfig):
         from wagtail.permissions import register_permission_policy
 
         from directory.models import Organization
+        from pressroom.models import PressReleasePage
 
+        from .forms import ReleaseForm
         from .permissions import OrganizationPermissionPolicy
         from .signal_handlers import setup_after_migrate
+
+        # Credits newsroom releases to the newsroom's organization, in the admin and in API v3.
+        # Wagtail reads the class when it first builds the edit handler, after every ready().
+        PressReleasePage.base_form_class = ReleaseForm
 
         post_migrate.connect(setup_after_migrate, sender=self)
         # Before the directory's snippet viewset asks for a policy (it would get the default).

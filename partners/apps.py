@@ -8,4 +8,4 @@ class PartnersConfig(AppConfig):
     verbose_name = "Partner sites"
 
     def ready(self):
-        from . import checks, cors, signal_handlers  # noqa: F401 - registers receivers
+        from . import checks, cors  # noqa: F401 - registers checks and receivers

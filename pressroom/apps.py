@@ -8,15 +8,10 @@ class PressroomConfig(AppConfig):
     verbose_name = "Press room"
 
     def ready(self):
-        from wagtail.api.v3.urls import api
-
-        from pressroom.api.changes import router as changes_router
-        from pressroom.api.router import router as releases_router
         from pressroom.changelog.signal_handlers import signal_handlers_connect
         from pressroom.search import search_register
 
+        from . import webhooks  # noqa: F401 - registers the webhooks' receivers
+
         signal_handlers_connect()
         search_register()
-        # Added before any router at "/press-releases/": "changes" must never be read as an ID.
-        api.add_router("/press-releases/changes/", changes_router)
-        api.add_router("/press-releases/", releases_router)

@@ -20,7 +20,6 @@ from core.translation import PerTranslationField
 from directory.contact import Contact
 from directory.models import Organization
 from directory.selectors import organization_public
-from newsrooms.forms import ReleaseForm
 from search.analysis import text_subfields
 from search.filters import city_match
 from search.morphology import stems_search_field, text_stems
@@ -130,8 +129,7 @@ class PressReleasePage(Page):
     )
 
     objects = PressReleaseManager()
-    # Credits newsroom releases to the newsroom's organization (newsrooms/forms.py).
-    base_form_class = ReleaseForm
+    # base_form_class is set by the newsrooms app (newsrooms/apps.py), which knows newsrooms.
 
     # A translation or copy is a different release: it gets its own external ID,
     # so it is neither copied, nor synchronised or offered for translation by wagtail-localize.

@@ -17,9 +17,3 @@ class SearchConfig(AppConfig):
         from search.signal_handlers import signal_handlers_replace
 
         signal_handlers_replace()
-
-        from wagtail.api.v3.urls import api
-
-        from search.api import router
-
-        api.add_router("/search/", router)

@@ -176,7 +176,7 @@ def _type_filter(backend, search_type: SearchType, active: dict, locale_ids: lis
         elif kind == "folded":
             clauses.append({"term": {column: city_match(value)}})
         elif kind == "one":
-            clauses.append({"terms": {column: registry.filter_values(name, value)}})
+            clauses.append({"term": {column: value}})
         else:
             ranges.setdefault(column, {})[kind] = value.isoformat()
     clauses += [{"range": {column: bounds}} for column, bounds in ranges.items()]

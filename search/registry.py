@@ -92,10 +92,10 @@ class Facet:
     newest_first: bool = False  # ordered by value, descending (years), not by count
     # The reader's messages about chosen values that name nothing (an unknown slug).
     validate: Callable[[Any], list[str]] | None = None
-    # One value per thing: the facet value of a stored value ("Shaki" -> "Şəki"), and the
-    # stored values a chosen facet value stands for, which its filter matches.
+    # One value per thing: the facet value of a stored value ("Shaki" -> "Şəki").
     key: Callable[[str], str] | None = None
-    spellings: Callable[[str], list[str]] | None = None
+    # Every value the facet can take, when that is a fixed list (the API's schema shows it).
+    choices: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per content type
@@ -186,10 +186,10 @@ class SearchRegistry:
     def facets(self) -> list[Facet]:
         return sorted(self._facets.values(), key=lambda f: f.position)
 
-    def filter_values(self, attribute: str, value: str) -> list[str]:
-        """The stored values a single-valued filter's ``value`` stands for."""
-        facet = next((f for f in self.facets() if f.query_attribute == attribute), None)
-        return facet.spellings(value) if facet and facet.spellings else [value]
+    def facet_choices(self, name: str) -> tuple[str, ...]:
+        """The fixed values of facet ``name``; empty when it is free text or not registered."""
+        facet = self._facets.get(name)
+        return facet.choices if facet else ()
 
     def filter_errors(self, chosen: dict[str, Any]) -> list[str]:
         """Each facet owner's messages about the values chosen, by PublicFilters attribute."""

@@ -83,6 +83,8 @@ INSTALLED_APPS = [
     # Django Ninja's own copy of Swagger UI (pinned with django-ninja) serves /api/v3/docs/;
     # without the app, Ninja's page loads the latest Swagger UI from a CDN.
     "ninja",
+    # Last of ours: its ready() mounts the apps' API routers once they are all ready.
+    "cms",
 ]
 
 MIDDLEWARE = [

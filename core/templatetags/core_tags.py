@@ -1,40 +1,23 @@
-"""Template tags every public page uses: home link, language switch, feed links, shared URLs."""
+"""Template tags every public page uses: the home link, the language switch and its notices.
+
+Tags that show an app's content live in that app (``pressroom_tags``, ``directory_tags``,
+``accounts_tags``); core knows no app above it."""
 
 from django import template
 from django.conf import settings
 from django.urls import Resolver404, resolve, translate_url
 from django.utils import translation
-from django.utils.http import urlencode
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
+
+from core.request_cache import request_cached
 
 register = template.Library()
-
-# The organization account pages a later issue builds; one place to switch to reverse().
-ORGANIZATION_ACCOUNT_PATHS = {
-    "login": "login/",
-    "password-reset": "password-reset/",
-    "join": "join/",
-    "dashboard": "dashboard/",
-    "logout": "logout/",
-}
 
 
 def _current_language() -> str:
     return get_language() or settings.LANGUAGE_CODE
-
-
-def _per_request(request, key: tuple, compute):
-    """Remembers a lookup on the request: the header and lists ask for the same pages often."""
-    cache = getattr(request, "_core_tags_cache", None)
-    if cache is None:
-        cache = {}
-        if request is not None:
-            request._core_tags_cache = cache
-    if key not in cache:
-        cache[key] = compute()
-    return cache[key]
 
 
 def _locale_home(request, language_code: str) -> Page | None:
@@ -49,7 +32,7 @@ def _locale_home(request, language_code: str) -> Page | None:
             .first()
         )
 
-    return _per_request(request, ("home", language_code), compute)
+    return request_cached(request, ("home", language_code), compute)
 
 
 @register.simple_tag(takes_context=True)
@@ -150,7 +133,7 @@ def _language_links(context) -> list[dict]:
             )
         return links
 
-    return _per_request(request, ("language_links", current), compute)
+    return request_cached(request, ("language_links", current), compute)
 
 
 @register.inclusion_tag("core/includes/language_switcher.html", takes_context=True)
@@ -184,96 +167,6 @@ def untranslated_notices(context) -> dict:
                 }
             )
     return {"notices": notices}
-
-
-@register.inclusion_tag("core/includes/feed_links.html", takes_context=True)
-def feed_links(context, organization=None, topics=None, filters=None) -> dict:
-    """<link rel="alternate"> for the site-wide feeds, plus those of the page's subjects.
-
-    ``filters`` (a ReleaseFilters) adds the feeds of the organization and topic a
-    list is filtered by, when they exist.
-    """
-    from pressroom import feeds, selectors
-
-    topics = list(topics or [])
-    if filters is not None:
-        filtered_organization, filtered_topic = selectors.filter_subjects(
-            filters=filters, locale=Locale.get_active()
-        )
-        organization = organization or filtered_organization
-        if filtered_topic:
-            topics.append(filtered_topic)
-    links = feeds.site_feed_urls()
-    if organization is not None:
-        links += feeds.organization_feed_urls(organization)
-    for topic in topics:
-        links += feeds.topic_feed_urls(topic)
-    return {"feeds": links}
-
-
-@register.simple_tag(takes_context=True)
-def organization_url(context, organization) -> str:
-    """The organization's profile URL, with the directory page looked up once per request."""
-    from directory.selectors import organization_url as profile_url
-
-    return profile_url(organization, request=context.get("request")) or ""
-
-
-@register.simple_tag(takes_context=True)
-def directory_url(context) -> str:
-    """The current language's directory page."""
-    from directory.selectors import directory_pages_by_locale
-
-    request = context.get("request")
-    directory = directory_pages_by_locale(request).get(Locale.get_active().pk)
-    return directory.get_url(request) if directory else ""
-
-
-@register.simple_tag(takes_context=True)
-def releases_url(context, **params) -> str:
-    """The current language's press-release list, filtered by ``params`` (topic=, organization=)."""
-    from pressroom.selectors import release_index_page
-
-    request = context.get("request")
-    language_code = _current_language()
-    index = _per_request(
-        request,
-        ("releases", language_code),
-        lambda: release_index_page(locale=Locale.get_active()),
-    )
-    if index is None:
-        return ""
-    query = {key: value for key, value in params.items() if value not in (None, "")}
-    return index.get_url(request) + (f"?{urlencode(query)}" if query else "")
-
-
-@register.simple_tag
-def release_organizations(release) -> dict:
-    """Participants and funders of a release without a query per organization."""
-    from pressroom.selectors import release_organizations as organizations_of
-
-    return organizations_of(release)
-
-
-@register.simple_tag
-def organization_account_url(name: str) -> str:
-    """Links in the "For Organizations" box, under the current language's prefix."""
-    return f"/{_current_language()}/organizations/{ORGANIZATION_ACCOUNT_PATHS[name]}"
-
-
-@register.simple_tag(takes_context=True)
-def signed_in_organization(context):
-    """The organization the signed-in person publishes for, in the current language."""
-    from accounts.selectors import member_organization
-
-    request = context.get("request")
-    if request is None or not request.user.is_authenticated:
-        return None
-    return _per_request(
-        request,
-        ("member_organization", _current_language()),
-        lambda: member_organization(user=request.user, locale=Locale.get_active()),
-    )
 
 
 @register.filter

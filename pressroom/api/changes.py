@@ -17,7 +17,6 @@ from wagtail.api.v3.errors import as_validation_error
 from core.api.params import MAX_LIMIT
 from core.api.problems import READ_ERRORS
 from core.api.read import Read, read_endpoint
-from partners.auth import PUBLIC_READ_AUTH
 from pressroom.changelog.feed import change_window, since_parse
 from pressroom.models_changes import ReleaseChange
 from pressroom.selectors import live_releases
@@ -87,7 +86,7 @@ class ChangesQuery(Schema):
     )
 
 
-router = Router(tags=["press releases"], auth=PUBLIC_READ_AUTH)
+router = Router(tags=["press releases"])
 
 
 @router.get(

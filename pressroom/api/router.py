@@ -14,7 +14,6 @@ from core.api.params import FieldSelection, RowId, page_with_count, total_cache_
 from core.api.problems import DETAIL_ERRORS, READ_ERRORS
 from core.api.read import Read, read_endpoint
 from directory.selectors import live_organizations
-from partners.auth import PUBLIC_READ_AUTH
 from pressroom.selectors import live_releases
 from search.filters import PublicFilters
 
@@ -26,7 +25,7 @@ from .schemas import (
 from .selectors import ReleaseApiFilters, release_api_list
 from .serializers import FIELDS, press_release_payloads, press_release_queryset
 
-router = Router(tags=["press releases"], auth=PUBLIC_READ_AUTH)
+router = Router(tags=["press releases"])
 
 
 def _require_known(values, known, *, parameter: str, what: str) -> None:

@@ -1,4 +1,7 @@
-"""Press-release publishing, unpublishing and deletion, reported to partners' webhooks."""
+"""Press-release publishing, unpublishing and deletion, reported to partners' webhooks.
+
+Partners' webhooks know no content model: the press room tells them about its releases
+(``partners.webhook_events``), connected from PressroomConfig.ready()."""
 
 import threading
 
@@ -6,10 +9,10 @@ from django.db.models.signals import post_delete, pre_delete, pre_save
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished
 
-from pressroom.models import PressReleasePage
+from partners.models import WebhookEvent
+from partners.webhook_events import release_is_public, webhook_deliveries_create
 
-from .models import WebhookEvent
-from .webhook_events import release_is_public, webhook_deliveries_create
+from .models import PressReleasePage
 
 WAS_LIVE = "_partners_was_live"
 # Releases being deleted in this thread: Wagtail unpublishes a live page on its way out
