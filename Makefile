@@ -64,8 +64,11 @@ test-postgres: venv chromium ## The suite but browser tests on a throwaway Postg
 	@echo "==> The suite on PostgreSQL (throwaway cluster on 127.0.0.1, see scripts/postgres.sh)"
 	@TIMEFORMAT='==> PostgreSQL half took %0Rs (cluster set-up included)'; time $(WITH_ES) bash scripts/postgres.sh $(PYTEST) $(PG_PYTEST_ARGS) $(PYTEST_ARGS)
 
-test: lint check ## Everything: lint, checks, the suite on SQLite and PostgreSQL against one Elasticsearch node
-	@$(WITH_ES) $(MAKE) --no-print-directory test-sqlite test-postgres
+# The two halves run side by side (one per core of a two-core machine); each half's output is
+# printed whole when it ends, so the two never interleave.
+test: lint check ## Everything: lint, checks, the suite on SQLite and PostgreSQL side by side against one Elasticsearch node
+	@echo "==> The SQLite and PostgreSQL halves run side by side; each prints its output when it ends"
+	@$(WITH_ES) $(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
 
 BENCH_N ?= 100000
 # Not a test: minutes at the default N. A throwaway PostgreSQL cluster (migrated first) and the
