@@ -12,14 +12,14 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Locale, Page, ReferenceIndex
 from wagtail.rich_text import RichText
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from directory.models import Organization, OrganizationType
+from directory.models import Organization
+from directory.services import organization_get_or_create_by_name
 from home.services import site_tree_create
 
 from ..models import (
@@ -338,7 +338,13 @@ class ReleaseImporter:
         key = (locale.pk, ref.acronym.casefold(), ref.name.casefold())
         organization = self.organizations.get(key)
         if organization is None:
-            organization, created = _organization_resolve(ref, locale)
+            organization, created = organization_get_or_create_by_name(
+                locale=locale,
+                name=ref.name,
+                acronym=ref.acronym,
+                organization_type=ref.type,
+                city=ref.city,
+            )
             if created:
                 self.touched.append(organization)
             self.organizations.put(key, organization)
@@ -370,59 +376,3 @@ def _stored_values(page: PressReleasePage) -> dict:
     values["participants"] = [link.organization_id for link in page.participant_links.all()]
     values["funders"] = [link.organization_id for link in page.funder_links.all()]
     return values
-
-
-def _organization_lookups(ref: OrganizationRef) -> list[Q]:
-    """By acronym when the reference has one, then by name (English or Azerbaijani)."""
-    by_name = Q(name__iexact=ref.name) | Q(name_az__iexact=ref.name)
-    return [Q(acronym__iexact=ref.acronym), by_name] if ref.acronym else [by_name]
-
-
-def _organization_resolve(ref: OrganizationRef, locale: Locale) -> tuple[Organization, bool]:
-    """The organization in the release's locale (so its link stays in that language),
-    and whether it was created.
-
-    Matched there first; else, if another locale has it, its translation here, or a
-    new organization linked to it as a translation; else a new organization.
-    """
-    lookups = _organization_lookups(ref)
-    for lookup in lookups:
-        found = Organization.objects.filter(lookup, locale=locale).order_by("pk").first()
-        if found:
-            return found, False
-    for lookup in lookups:
-        other = Organization.objects.filter(lookup).exclude(locale=locale).order_by("pk").first()
-        if other:
-            translation = other.get_translation_or_none(locale)
-            if translation:
-                return translation, False
-            return _organization_create(ref, locale, translation_key=other.translation_key), True
-    return _organization_create(ref, locale, translation_key=None), True
-
-
-def _organization_create(ref: OrganizationRef, locale: Locale, *, translation_key) -> Organization:
-    organization = Organization(
-        locale=locale,
-        name=ref.name,
-        acronym=ref.acronym,
-        organization_type=ref.type or OrganizationType.LOCAL_NGO,
-        city=ref.city,
-        slug=_organization_slug(ref, locale),
-        live=True,
-    )
-    if translation_key is not None:
-        organization.translation_key = translation_key
-    organization.full_clean()
-    organization.save()
-    organization.save_revision().publish()
-    return organization
-
-
-def _organization_slug(ref: OrganizationRef, locale: Locale) -> str:
-    base = slugify(ref.acronym or ref.name, allow_unicode=True)[:SLUG_MAX_LENGTH].strip("-")
-    base = base or "organization"
-    taken = Organization.objects.filter(locale=locale)
-    candidate, number = base, 2
-    while taken.filter(slug=candidate).exists():
-        candidate, number = f"{base}-{number}", number + 1
-    return candidate
