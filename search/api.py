@@ -23,7 +23,7 @@ from directory.models import OrganizationType
 from partners.auth import PUBLIC_READ_AUTH
 
 from .query import SORTS, InvalidSearch, parse_search_query
-from .service import PageOutOfRange, search_autocomplete, search_run
+from .service import FacetValue, PageOutOfRange, search_autocomplete, search_run
 
 router = Router(tags=["search"], auth=PUBLIC_READ_AUTH)
 
@@ -77,14 +77,8 @@ class SearchHit(Schema):
     title: str
     url: str | None
     release_date: datetime.date | None
-    organization: dict[str, Any] | None = Field(description="The issuer: id, slug, name, acronym.")
+    organization: dict[str, Any] | None = Field(description="The issuer: slug and name.")
     highlights: Highlights
-
-
-class FacetValue(Schema):
-    value: str
-    label: str
-    count: int
 
 
 class SearchResponse(Schema):
@@ -101,14 +95,16 @@ class SearchResponse(Schema):
                             "title": "Election monitoring results",
                             "url": "https://pressroom.example/en/press-releases/election-monitoring/",
                             "release_date": "2000-11-30",
-                            "organization": {"id": 7, "slug": "isar", "name": "ISAR"},
+                            "organization": {"slug": "isar", "name": "ISAR"},
                             "highlights": {
                                 "title": "<mark>Election</mark> monitoring results",
                                 "body": ["…observers of the <mark>election</mark>…"],
                             },
                         }
                     ],
-                    "facets": {"city": [{"value": "Baku", "label": "Baku", "count": 1}]},
+                    "facets": {
+                        "city": [{"value": "Baku", "label": "Baku", "count": 1, "selected": False}]
+                    },
                     "suggestion": None,
                     "degraded": False,
                 }
