@@ -4,7 +4,7 @@ from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from core.admin_helpers import ReadOnlyPermissionHelper
 
-from .models_import import ImportRun
+from .models import ImportRun
 
 
 class ImportRunAdmin(ModelAdmin):

@@ -18,7 +18,7 @@ from core.api.params import MAX_LIMIT
 from core.api.problems import READ_ERRORS, parameter_problem
 from partners.auth import PUBLIC_READ_AUTH
 from pressroom.changelog.feed import change_window, since_parse
-from pressroom.models_changes import ReleaseChange
+from pressroom.models import ReleaseChange
 
 from .schemas import PressRelease
 from .selectors import api_live_releases

@@ -23,12 +23,12 @@ from directory.services import organization_get_or_create_by_name
 from home.services import site_tree_create
 
 from ..models import (
+    ImportRun,
     PressReleaseFunder,
     PressReleaseIndexPage,
     PressReleasePage,
     PressReleaseParticipant,
 )
-from ..models_import import ImportRun
 from .records import OrganizationRef, RecordError, ReleaseRecord, record_parse
 from .sanitise import body_html_sanitise
 

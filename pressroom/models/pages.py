@@ -23,7 +23,7 @@ from newsrooms.forms import ReleaseForm
 from search.analysis import text_subfields
 from search.morphology import stems_search_field, text_stems
 
-from .blocks import PressReleaseBodyBlock
+from ..blocks import PressReleaseBodyBlock
 
 
 class PressReleaseQuerySet(PageQuerySet):
@@ -313,8 +313,3 @@ class PressReleaseParticipant(OrganizationLink):
 
 class PressReleaseFunder(OrganizationLink):
     page = ParentalKey(PressReleasePage, related_name="funder_links", on_delete=models.CASCADE)
-
-
-# The change log and the import log live in their own modules; importing them registers them.
-from .models_changes import ReleaseChange  # noqa: E402, F401
-from .models_import import ImportRun  # noqa: E402, F401
