@@ -51,6 +51,9 @@ INSTALLED_APPS = [
     "partners",
     "accounts",
     "newsrooms",
+    # Tools at the top layer, beside the apps: demo content and the benchmarks' commands.
+    "demo",
+    "bench",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail_modeladmin",

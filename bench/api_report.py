@@ -1,6 +1,6 @@
 """The API benchmark's results as Markdown tables, ready to paste into docs/benchmarks.md."""
 
-from .runner import PAGE_SIZES, ApiBenchResult
+from .api_runner import PAGE_SIZES, ApiBenchResult
 
 # The aims of issue 4: our list at least twice the throughput of Wagtail's own listing, a
 # constant number of SQL queries (at most 6) whatever the page size, and 304s at least five

@@ -14,11 +14,11 @@ from django.db import connection
 from django.test import override_settings
 from wagtail.search.backends import get_search_backend
 
+from bench.command import bench_cpu_model, bench_positive, bench_releases_fill
+from bench.search_indexing import bench_index_rebuild
+from bench.search_report import bench_report
+from bench.search_runner import bench_queries_run
 from search.analysis import INDEX_SETTINGS
-from search.bench.command import bench_cpu_model, bench_positive, bench_releases_fill
-from search.bench.indexing import bench_index_rebuild
-from search.bench.report import bench_report
-from search.bench.runner import bench_queries_run
 
 ELASTICSEARCH_BACKEND = "wagtail.search.backends.elasticsearch8"
 DATABASE_BACKEND = {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}

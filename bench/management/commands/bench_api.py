@@ -13,9 +13,9 @@ from django.core.management.base import BaseCommand
 from django.db import connection
 from django.test import override_settings
 
-from pressroom.bench.report import bench_api_report
-from pressroom.bench.runner import bench_api_run
-from search.bench.command import bench_cpu_model, bench_positive, bench_releases_fill
+from bench.api_report import bench_api_report
+from bench.api_runner import bench_api_run
+from bench.command import bench_cpu_model, bench_positive, bench_releases_fill
 
 # The benchmark is one client measuring throughput: the anonymous rate limit (which still
 # counts every request, as in production) must not be what it measures.
