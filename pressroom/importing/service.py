@@ -10,6 +10,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.utils import timezone
@@ -20,7 +21,6 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from directory.models import Organization
 from directory.services import organization_get_or_create_by_name
-from home.services import site_tree_create
 
 from ..models import (
     ImportRun,
@@ -29,6 +29,7 @@ from ..models import (
     PressReleasePage,
     PressReleaseParticipant,
 )
+from ..selectors import release_index_page
 from .records import OrganizationRef, RecordError, ReleaseRecord, record_parse
 from .sanitise import body_html_sanitise
 
@@ -152,10 +153,13 @@ class ReleaseImporter:
 
     def __init__(self, *, publish: bool):
         self.publish = publish
-        trees = site_tree_create()
-        self.indexes: dict[str, PressReleaseIndexPage] = {
-            code: tree.releases for code, tree in trees.items()
-        }
+        self.indexes: dict[str, PressReleaseIndexPage] = {}
+        for locale in Locale.objects.filter(
+            language_code__in=[code for code, _name in settings.LANGUAGES]
+        ):
+            index = release_index_page(locale=locale)
+            if index is not None:
+                self.indexes[locale.language_code] = index
         self.locales: dict[str, Locale] = {
             code: index.locale for code, index in self.indexes.items()
         }
@@ -203,6 +207,12 @@ class ReleaseImporter:
         return LineResult(line_number, outcome, external_id)
 
     def release_upsert(self, record: ReleaseRecord) -> Outcome:
+        """The site tree (home's ``site_tree_create``) places each language's index."""
+        if record.locale not in self.locales:
+            raise RecordError(
+                f"locale: no press-release index in {record.locale!r}; "
+                "build the site tree first (docs/deploy.md)"
+            )
         locale = self.locales[record.locale]
         page = (
             PressReleasePage.objects.filter(external_id=record.external_id)
