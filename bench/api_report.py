@@ -2,7 +2,7 @@
 
 from .api_runner import PAGE_SIZES, ApiBenchResult
 
-# The aims of issue 4: our list at least twice the throughput of Wagtail's own listing, a
+# The aims (docs/benchmarks.md): our list at least twice the throughput of Wagtail's own listing, a
 # constant number of SQL queries (at most 6) whatever the page size, and 304s at least five
 # times cheaper than 200s.
 THROUGHPUT_AIM = 2.0

@@ -4,7 +4,7 @@
 the database fallback (search/database.py) and the results (search/service.py) are built
 from these descriptions. An app registers its ``SearchType`` and the ``Facet`` s it owns from
 its AppConfig.ready() (pressroom/search.py, directory/search.py), as Wagtail apps register
-hooks. The public filters (``FILTERS``) are the URL parameters of issue 3 and belong to the
+hooks. The public filters (``FILTERS``) are the search page's URL parameters and belong to the
 host; a type says which of them it supports, and a search using one it does not support
 leaves that type out (an organization has no topics and no release date).
 """
@@ -165,9 +165,6 @@ class SearchRegistry:
 
     def type_keys(self) -> tuple[str, ...]:
         return tuple(t.key for t in self.types())
-
-    def type_of(self, model: type[Model]) -> SearchType:
-        return next(t for t in self._types.values() if t.model is model)
 
     def facets(self) -> list[Facet]:
         return sorted(self._facets.values(), key=lambda f: f.position)

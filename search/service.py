@@ -1,6 +1,6 @@
 """The one search service: a validated SearchQuery in, SearchResults out.
 
-The page, the JSON endpoint and (later) the API are thin front ends over ``search_run``.
+The page, the JSON endpoint and the API are thin front ends over ``search_run``.
 Elasticsearch answers when it is Wagtail's default backend (search/elasticsearch.py),
 otherwise the database backend does the same job with fewer features (search/database.py).
 When Elasticsearch is configured but does not answer, the database answers instead and the

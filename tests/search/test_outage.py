@@ -1,4 +1,4 @@
-"""The outage from issue 3: 50 releases published, edited and unpublished while Elasticsearch
+"""An outage: 50 releases published, edited and unpublished while Elasticsearch
 is unreachable; after recovery every published one is findable and no unpublished one is.
 
 The engine "goes down" by pointing the backend at a loopback port where nothing listens (the

@@ -1,4 +1,4 @@
-"""The JSON front end: the contract the API issue mounts, and problem responses."""
+"""The JSON front end: the contract the search API mounts, and problem responses."""
 
 
 def test_json_contract_shape(client, corpus):
