@@ -55,7 +55,7 @@ class PressReleaseIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def release_list(self, request):
-        from . import selectors
+        from .. import selectors
 
         filters = selectors.ReleaseFilters.from_query(request.GET)
         releases = selectors.release_list(index_page=self, filters=filters)
