@@ -16,7 +16,7 @@ from search.models import IndexChange
 from tests.factories import OrganizationFactory, PressReleasePageFactory
 
 # The switchable engine over conftest.py's elasticsearch_backend.
-from tests.search.test_sync import engine as engine
+from tests.search.test_outbox import engine as engine
 
 
 def token(kind: str, n: int) -> str:
