@@ -207,7 +207,8 @@ class ReleaseImporter:
         return LineResult(line_number, outcome, external_id)
 
     def release_upsert(self, record: ReleaseRecord) -> Outcome:
-        """The site tree (home's ``site_tree_create``) places each language's index."""
+        """Refuses a language whose release index the site tree (home's ``site_tree_create``)
+        has not placed: the importer writes content, not the site's structure."""
         if record.locale not in self.locales:
             raise RecordError(
                 f"locale: no press-release index in {record.locale!r}; "
