@@ -10,10 +10,10 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.text import slugify
 from wagtail.models import Locale
 
 from directory.models import Organization
+from directory.services import organization_create
 from newsrooms.services import newsroom_member_add
 
 from . import emails
@@ -153,46 +153,27 @@ def _locked_for_decision(application: OrganizationApplication) -> OrganizationAp
     return application
 
 
-def _free_slug(name: str, locale: Locale) -> str:
-    base = slugify(name, allow_unicode=True)[:240] or "organization"
-    taken = set(
-        Organization.objects.filter(locale=locale, slug__startswith=base).values_list(
-            "slug", flat=True
-        )
-    )
-    slug, number = base, 1
-    while slug in taken:
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
-
-
 def _organization_create(
     *, application: OrganizationApplication, reviewer: AbstractBaseUser
 ) -> Organization:
-    """The proposed entry, published: the reviewer approved its details with the applicant."""
+    """The proposed entry, published: the reviewer approved its details with the applicant.
+
+    Approving the application is the permission to publish the entry it proposed, so a
+    reviewer needs no directory publish right of their own.
+    """
     proposal = application.proposed_organization
-    locale = Locale.objects.get(language_code=application.language)
-    organization = Organization(
-        locale=locale,
-        slug=_free_slug(proposal["name"], locale),
+    return organization_create(
+        locale=Locale.objects.get(language_code=application.language),
         name=proposal["name"],
         acronym=proposal.get("acronym", ""),
         organization_type=proposal["organization_type"],
+        user=reviewer,
         city=proposal.get("city", ""),
         postal_address=proposal.get("postal_address", ""),
         phones=[proposal["phone"]] if proposal.get("phone") else [],
         email=proposal.get("email", ""),
         website=proposal.get("website", ""),
-        live=False,
     )
-    organization.save()
-    # Approving the application is the permission to publish the entry it proposed, so a
-    # reviewer needs no directory publish right of their own.
-    organization.save_revision(user=reviewer, log_action=True).publish(
-        user=reviewer, skip_permission_checks=True
-    )
-    return organization
 
 
 @transaction.atomic

@@ -6,7 +6,6 @@ Everything here is idempotent, so approval can be retried and ``migrate`` can ca
 """
 
 from django.apps import apps
-from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
@@ -27,7 +26,6 @@ from wagtail.models import (
 )
 
 from directory.models import Organization
-from home.services import site_tree_create
 from pressroom.filing import newsroom_index_ensure
 from pressroom.models import PressReleaseIndexPage
 from pressroom.selectors import release_index_page
@@ -167,10 +165,13 @@ def newsrooms_setup() -> Workflow:
 
 
 def _default_release_index() -> PressReleaseIndexPage:
-    """The default locale's top press-release index, building the site tree if there is none."""
+    """The default locale's top press-release index, which the site tree places."""
     index = release_index_page(locale=Locale.get_default())
     if index is None:
-        index = site_tree_create()[settings.LANGUAGE_CODE].releases
+        raise PressReleaseIndexPage.DoesNotExist(
+            "No press-release index in the default language: build the site tree first "
+            "(docs/deploy.md)."
+        )
     return index
 
 

@@ -7,8 +7,8 @@ from wagtail.signals import published, unpublished
 from directory.models import Organization
 from directory.search import organization_ref
 from directory.selectors import organization_public_value
+from search.outbox import index_changes_record, outbox_apply_soon
 from search.registry import Facet, FacetSource, Hit, SearchType, registry
-from search.sync import index_changes_record, outbox_apply_soon
 
 from .models import PressReleasePage
 from .selectors import live_releases, releases_filter, topic_names_by_slug

@@ -6,8 +6,7 @@ from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 from core.admin_helpers import ReadOnlyPermissionHelper, yes_no_column
 
 from .filing import release_file
-from .models import PressReleasePage
-from .models_import import ImportRun
+from .models import ImportRun, PressReleasePage
 
 
 class ImportRunAdmin(ModelAdmin):

@@ -22,7 +22,7 @@ from core.api.problems import READ_ERRORS, parameter_errors
 
 from .query import SORTS, InvalidSearch, parse_search_query
 from .registry import registry
-from .service import PageOutOfRange, search_autocomplete, search_run
+from .service import FacetValue, PageOutOfRange, search_autocomplete, search_run
 
 router = Router(tags=["search"])
 
@@ -79,14 +79,8 @@ class SearchHit(Schema):
     title: str
     url: str | None
     release_date: datetime.date | None
-    organization: dict[str, Any] | None = Field(description="The issuer: id, slug, name, acronym.")
+    organization: dict[str, Any] | None = Field(description="The issuer: slug and name.")
     highlights: Highlights
-
-
-class FacetValue(Schema):
-    value: str
-    label: str
-    count: int
 
 
 class SearchResponse(Schema):
@@ -103,14 +97,16 @@ class SearchResponse(Schema):
                             "title": "Election monitoring results",
                             "url": "https://pressroom.example/en/press-releases/election-monitoring/",
                             "release_date": "2000-11-30",
-                            "organization": {"id": 7, "slug": "isar", "name": "ISAR"},
+                            "organization": {"slug": "isar", "name": "ISAR"},
                             "highlights": {
                                 "title": "<mark>Election</mark> monitoring results",
                                 "body": ["…observers of the <mark>election</mark>…"],
                             },
                         }
                     ],
-                    "facets": {"city": [{"value": "Baku", "label": "Baku", "count": 1}]},
+                    "facets": {
+                        "city": [{"value": "Baku", "label": "Baku", "count": 1, "selected": False}]
+                    },
                     "suggestion": None,
                     "degraded": False,
                 }

@@ -6,7 +6,7 @@ half-open: the first search probes the engine while the others keep falling back
 closes it, another failure opens it for a new window.
 
 State is per process and per engine (its node addresses), like the outbox's retry window in
-search/sync.py; docs/search-resilience.md says why it is not shared through the cache.
+search/outbox.py; docs/search-resilience.md says why it is not shared through the cache.
 """
 
 import threading

@@ -17,6 +17,7 @@ from wagtail.search import index
 from .filters import city_match
 from .query import ParsedText, SearchQuery, Term
 from .registry import FILTERS, SearchType, active_filters, registry
+from .suggestion import SUGGEST_BELOW, suggest_request, suggestion_find
 
 # Sub-fields of search/analysis.py and how much a match in each counts: the exact spelling
 # first, then folded and English-stemmed, then Azerbaijani stems and a transliteration last,
@@ -36,14 +37,10 @@ HIGHLIGHT_ORDER = ("exact", "folded", "en", "stem", "folded_stem", "translit", "
 # transliterations.
 STEMS = {"stem", "folded_stem", "translit_stem"}
 TRANSLITERATIONS = {"translit", "translit_stem"}
-# "Did you mean" only when a search finds fewer results than this.
-SUGGEST_BELOW = 3
 
 # Terms aggregations return only their top ``size`` buckets: ask for more than can exist.
 FACET_SIZE = 10_000
 FRAGMENTS = 3
-# Candidates the term suggester proposes per unknown word, checked in order.
-SUGGESTIONS = 3
 
 
 @dataclass
@@ -255,65 +252,6 @@ def _hit_highlights(backend, search_type: SearchType, highlight: dict) -> dict:
     return {"title": title[0] if title else None, "body": body[:FRAGMENTS]}
 
 
-def _replacements(client, indexes, fields, filters, suggest: dict) -> dict[str, str]:
-    """Each word that finds nothing here, with the suggester's closest word that does.
-
-    The term suggester reads ``_all_text`` of every language and knows no stems: a word it
-    calls missing may find its inflected forms (təşkilat), and its candidates may occur only
-    in another language. So each word and each candidate is counted with the search's own
-    fields and filters (its languages included), in one multi-search.
-    """
-    candidates = {
-        entry["text"]: [option["text"] for option in entry["options"]]
-        for entry in suggest.get("did_you_mean", [])
-        if entry["options"]
-    }
-    words = [(word, None) for word in candidates] + [
-        (word, option) for word, options in candidates.items() for option in options
-    ]
-    if not words:
-        return {}
-    searches = []
-    for word, option in words:
-        searches += [
-            {"index": indexes},
-            {
-                "size": 0,
-                "track_total_hits": 1,
-                "query": {
-                    "bool": {
-                        "must": [{"multi_match": {"query": option or word, "fields": fields}}],
-                        "filter": filters,
-                    }
-                },
-            },
-        ]
-    responses = client.msearch(searches=searches)["responses"]
-    finds = {
-        key: bool(r["hits"]["total"]["value"]) for key, r in zip(words, responses, strict=True)
-    }
-    return {
-        word: next(option for option in options if finds[(word, option)])
-        for word, options in candidates.items()
-        if not finds[(word, None)] and any(finds[(word, option)] for option in options)
-    }
-
-
-def _suggestion(query: SearchQuery, replacements: dict[str, str]) -> str | None:
-    """The query with each word the index does not know replaced by its closest known word."""
-    if not replacements:
-        return None
-    words = query.text.split(" ")
-    corrected = []
-    for word in words:
-        key = word.strip('"-').lower()
-        if key in replacements:
-            word = word.replace(word.strip('"-'), replacements[key])
-        corrected.append(word)
-    suggestion = " ".join(corrected)
-    return suggestion if suggestion != query.text else None
-
-
 def _indexes(backend, types: list[SearchType]) -> list[str]:
     return sorted({backend.get_index_for_model(t.model).name for t in types})
 
@@ -354,14 +292,8 @@ def search(backend, query: SearchQuery, *, client=None) -> RawResults:
         "aggs": _aggregations(facet_columns),
         "highlight": _highlight(backend, types),
     }
-    words = query.parsed.words()
-    if words:
-        body["suggest"] = {
-            "text": " ".join(words),
-            "did_you_mean": {
-                "term": {"field": "_all_text", "suggest_mode": "missing", "size": SUGGESTIONS}
-            },
-        }
+    if words := query.parsed.words():
+        body["suggest"] = suggest_request(words)
     response = (client or backend.es).search(index=_indexes(backend, types), **body)
 
     count = response["hits"]["total"]["value"]
@@ -377,14 +309,14 @@ def search(backend, query: SearchQuery, *, client=None) -> RawResults:
         facets[facet] = counts
     suggestion = None
     if count < SUGGEST_BELOW:
-        replacements = _replacements(
+        suggestion = suggestion_find(
             client or backend.es,
-            _indexes(backend, types),
-            fields.words,
-            text["filter"],
-            response.get("suggest", {}),
+            query=query,
+            indexes=_indexes(backend, types),
+            fields=fields.words,
+            filters=text["filter"],
+            suggest=response.get("suggest", {}),
         )
-        suggestion = _suggestion(query, replacements)
     return RawResults(count=count, hits=hits, facets=facets, suggestion=suggestion)
 
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 from wagtail.search.backends import get_search_backend
 
 from search.models import IndexChange
-from search.sync import EngineUnreachable, engine_call
+from search.outbox import EngineUnreachable, engine_call
 
 # A health probe must answer before a load balancer gives up on /healthz.
 PROBE_TIMEOUT = 2

@@ -180,9 +180,6 @@ class SearchRegistry:
     def type_keys(self) -> tuple[str, ...]:
         return tuple(t.key for t in self.types())
 
-    def type_of(self, model: type[Model]) -> SearchType:
-        return next(t for t in self._types.values() if t.model is model)
-
     def facets(self) -> list[Facet]:
         return sorted(self._facets.values(), key=lambda f: f.position)
 

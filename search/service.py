@@ -1,6 +1,6 @@
 """The one search service: a validated SearchQuery in, SearchResults out.
 
-The page, the JSON endpoint and (later) the API are thin front ends over ``search_run``.
+The page, the JSON endpoint and the API are thin front ends over ``search_run``.
 Elasticsearch answers when it is Wagtail's default backend (search/elasticsearch.py),
 otherwise the database backend does the same job with fewer features (search/database.py).
 When Elasticsearch is configured but does not answer, the database answers instead and the
@@ -8,7 +8,7 @@ results say so (``degraded``): readers get a reduced search rather than an error
 """
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
@@ -16,9 +16,9 @@ from wagtail.search.backends import get_search_backend
 
 from . import database, elasticsearch
 from .breaker import engine_key, read_breaker
+from .outbox import EngineUnreachable, engine_call, sync_setting
 from .query import SearchQuery
 from .registry import Hit, registry
-from .sync import EngineUnreachable, engine_call, sync_setting
 
 logger = logging.getLogger(__name__)
 
@@ -51,13 +51,16 @@ class PageOutOfRange(ValueError):
 
 @dataclass
 class FacetValue:
+    """One value of a facet, as the page shows it and the API serves it: ``selected`` when
+    the search is already narrowed to it."""
+
     value: str
     label: str
     count: int
     selected: bool = False
 
     def to_dict(self) -> dict:
-        return {"value": self.value, "label": self.label, "count": self.count}
+        return asdict(self)
 
 
 @dataclass

@@ -10,7 +10,7 @@ from modelsearch import signal_handlers as modelsearch_handlers
 from wagtail.search import index
 
 from search.models import IndexChange
-from search.sync import index_change_record, outbox_apply_soon
+from search.outbox import index_change_record, outbox_apply_soon
 from search.vocabulary import vocabulary_forget
 
 

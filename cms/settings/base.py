@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "partners",
     "accounts",
     "newsrooms",
+    "demo",  # tools at the top layer, beside the apps
+    "bench",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail_modeladmin",
@@ -278,9 +280,8 @@ if TASKS_BACKEND.startswith("django_tasks_db."):
 
 # Search index changes are written to an outbox table with the content change and applied
 # outside the editor's request; what the engine misses is replayed (docs/search-resilience.md).
-# APPLY: auto (Elasticsearch on PostgreSQL: after commit on a background thread; the database
-# backend or SQLite: in the request), thread, task (a django-tasks worker, TASKS_BACKEND above),
-# immediate.
+# APPLY: auto (Elasticsearch on PostgreSQL: after commit on a background thread; database or
+# SQLite: in the request), thread, task (a django-tasks worker, TASKS_BACKEND above), immediate.
 SEARCH_SYNC = {
     "APPLY": os.environ.get("SEARCH_SYNC_APPLY", "auto"),
     # After a failed contact, automatic applies leave the engine alone this many seconds.

@@ -5,7 +5,6 @@ reports a parameter that fails validation, so partners handle both the same way.
 """
 
 from django.http import HttpResponse
-from ninja import Schema
 from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 from wagtail.api.v3.errors import ProblemDetail, problem_response
@@ -31,10 +30,6 @@ class ProblemWithExample(ProblemDetail):
             ]
         }
     }
-
-
-class NotModified(Schema):
-    """No body: the copy the client holds (If-None-Match / If-Modified-Since) is current."""
 
 
 def parameter_problem(name: str, message: str, *, status: int = 422) -> HttpResponse:

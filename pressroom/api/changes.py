@@ -18,7 +18,7 @@ from core.api.params import MAX_LIMIT
 from core.api.problems import READ_ERRORS
 from core.api.read import Read, read_endpoint
 from pressroom.changelog.feed import change_window, since_parse
-from pressroom.models_changes import ReleaseChange
+from pressroom.models import ReleaseChange
 from pressroom.selectors import live_releases
 
 from .schemas import PressRelease

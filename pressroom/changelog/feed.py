@@ -18,7 +18,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from pressroom.models_changes import ReleaseChange
+from pressroom.models import ReleaseChange
 
 _CURSOR = re.compile(r"c\.(\d{1,19})\.(\d{1,19})")
 BIGINT_MAX = 2**63 - 1

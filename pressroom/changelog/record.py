@@ -9,8 +9,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from wagtail.models import Page
 
-from pressroom.models import PressReleasePage
-from pressroom.models_changes import ReleaseChange
+from pressroom.models import PressReleasePage, ReleaseChange
 
 Action = ReleaseChange.Action
 

@@ -19,8 +19,7 @@ from wagtail.signals import (
 )
 
 from directory.models import Organization
-from pressroom.models import PressReleasePage
-from pressroom.models_changes import ReleaseChange
+from pressroom.models import PressReleasePage, ReleaseChange
 
 from .record import organization_changes_record, release_change_record, subtree_changes_record
 

@@ -10,27 +10,28 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Locale, Page, ReferenceIndex
 from wagtail.rich_text import RichText
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from directory.models import Organization, OrganizationType
-from home.services import site_tree_create
+from directory.models import Organization
+from directory.services import organization_get_or_create_by_name
 from search.cities import city_name
 
 from ..filing import release_parent
 from ..models import (
+    ImportRun,
     PressReleaseFunder,
     PressReleaseIndexPage,
     PressReleasePage,
     PressReleaseParticipant,
 )
-from ..models_import import ImportRun
+from ..selectors import release_index_page
 from .records import OrganizationRef, RecordError, ReleaseRecord, record_parse
 from .sanitise import body_html_sanitise
 
@@ -154,10 +155,13 @@ class ReleaseImporter:
 
     def __init__(self, *, publish: bool):
         self.publish = publish
-        trees = site_tree_create()
-        self.indexes: dict[str, PressReleaseIndexPage] = {
-            code: tree.releases for code, tree in trees.items()
-        }
+        self.indexes: dict[str, PressReleaseIndexPage] = {}
+        for locale in Locale.objects.filter(
+            language_code__in=[code for code, _name in settings.LANGUAGES]
+        ):
+            index = release_index_page(locale=locale)
+            if index is not None:
+                self.indexes[locale.language_code] = index
         self.locales: dict[str, Locale] = {
             code: index.locale for code, index in self.indexes.items()
         }
@@ -205,6 +209,13 @@ class ReleaseImporter:
         return LineResult(line_number, outcome, external_id)
 
     def release_upsert(self, record: ReleaseRecord) -> Outcome:
+        """Refuses a language whose release index the site tree (home's ``site_tree_create``)
+        has not placed: the importer writes content, not the site's structure."""
+        if record.locale not in self.locales:
+            raise RecordError(
+                f"locale: no press-release index in {record.locale!r}; "
+                "build the site tree first (docs/deploy.md)"
+            )
         locale = self.locales[record.locale]
         page = (
             PressReleasePage.objects.filter(external_id=record.external_id)
@@ -343,7 +354,13 @@ class ReleaseImporter:
         key = (locale.pk, ref.acronym.casefold(), ref.name.casefold())
         organization = self.organizations.get(key)
         if organization is None:
-            organization, created = _organization_resolve(ref, locale)
+            organization, created = organization_get_or_create_by_name(
+                locale=locale,
+                name=ref.name,
+                acronym=ref.acronym,
+                organization_type=ref.type,
+                city=city_name(ref.city, locale.language_code),
+            )
             if created:
                 self.touched.append(organization)
             self.organizations.put(key, organization)
@@ -375,59 +392,3 @@ def _stored_values(page: PressReleasePage) -> dict:
     values["participants"] = [link.organization_id for link in page.participant_links.all()]
     values["funders"] = [link.organization_id for link in page.funder_links.all()]
     return values
-
-
-def _organization_lookups(ref: OrganizationRef) -> list[Q]:
-    """By acronym when the reference has one, then by name (English or Azerbaijani)."""
-    by_name = Q(name__iexact=ref.name) | Q(name_az__iexact=ref.name)
-    return [Q(acronym__iexact=ref.acronym), by_name] if ref.acronym else [by_name]
-
-
-def _organization_resolve(ref: OrganizationRef, locale: Locale) -> tuple[Organization, bool]:
-    """The organization in the release's locale (so its link stays in that language),
-    and whether it was created.
-
-    Matched there first; else, if another locale has it, its translation here, or a
-    new organization linked to it as a translation; else a new organization.
-    """
-    lookups = _organization_lookups(ref)
-    for lookup in lookups:
-        found = Organization.objects.filter(lookup, locale=locale).order_by("pk").first()
-        if found:
-            return found, False
-    for lookup in lookups:
-        other = Organization.objects.filter(lookup).exclude(locale=locale).order_by("pk").first()
-        if other:
-            translation = other.get_translation_or_none(locale)
-            if translation:
-                return translation, False
-            return _organization_create(ref, locale, translation_key=other.translation_key), True
-    return _organization_create(ref, locale, translation_key=None), True
-
-
-def _organization_create(ref: OrganizationRef, locale: Locale, *, translation_key) -> Organization:
-    organization = Organization(
-        locale=locale,
-        name=ref.name,
-        acronym=ref.acronym,
-        organization_type=ref.type or OrganizationType.LOCAL_NGO,
-        city=city_name(ref.city, locale.language_code),
-        slug=_organization_slug(ref, locale),
-        live=True,
-    )
-    if translation_key is not None:
-        organization.translation_key = translation_key
-    organization.full_clean()
-    organization.save()
-    organization.save_revision().publish()
-    return organization
-
-
-def _organization_slug(ref: OrganizationRef, locale: Locale) -> str:
-    base = slugify(ref.acronym or ref.name, allow_unicode=True)[:SLUG_MAX_LENGTH].strip("-")
-    base = base or "organization"
-    taken = Organization.objects.filter(locale=locale)
-    candidate, number = base, 2
-    while taken.filter(slug=candidate).exists():
-        candidate, number = f"{base}-{number}", number + 1
-    return candidate

@@ -1,4 +1,4 @@
-"""The organization journeys of issue 5 in a real browser (Debian's Chromium via Playwright).
+"""The organization journeys in a real browser (Debian's Chromium via Playwright).
 
 A newcomer registers, verifies, is approved, writes a release with an image and submits it;
 staff approve it with an embargo, which holds until ``publish_scheduled`` runs past it; a

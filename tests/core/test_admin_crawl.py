@@ -17,7 +17,7 @@ from wagtail.models import Locale
 from accounts.models import ApplicationStatus, OrganizationApplication
 from partners.models import Webhook
 from partners.services import partner_site_create
-from pressroom.models_import import ImportRun
+from pressroom.models import ImportRun
 from tests.factories import OrganizationFactory, PressReleasePageFactory
 
 DEPTH = 2

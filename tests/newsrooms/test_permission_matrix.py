@@ -1,6 +1,6 @@
 """Who may do what to organization A's newsroom, over HTTP through the admin's real views.
 
-Rows are the five kinds of visitor, columns the actions issue 5 lists; each cell is one
+Rows are the five kinds of visitor, columns the actions on a newsroom; each cell is one
 test, asserted by its effect (a new revision, a workflow state, a live page, an image),
 not only by a status code. Staff are the "Communications" group.
 """

@@ -5,7 +5,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import GroupPagePermission, Workflow, WorkflowContentType
 
-from directory.models import Organization
 from newsrooms.models import Newsroom
 from newsrooms.services import (
     COMMUNICATIONS_GROUP,
@@ -81,11 +80,12 @@ def test_member_add_is_idempotent_and_shares_one_newsroom(site_tree):
     assert PressReleaseIndexPage.objects.filter(depth=newsroom.page.depth).count() == 2
 
 
-def test_member_add_builds_the_site_tree_when_there_is_none():
+def test_member_add_without_a_site_tree_names_what_is_missing_and_changes_nothing():
     organization = OrganizationFactory(slug="lonely")
     user = get_user_model().objects.create_user("lonely@example.org", password="x")
 
-    newsroom_member_add(organization=organization, user=user)
+    with pytest.raises(PressReleaseIndexPage.DoesNotExist, match="build the site tree"):
+        newsroom_member_add(organization=organization, user=user)
 
-    assert Newsroom.objects.get().page.url == "/en/press-releases/lonely/"
-    assert Organization.objects.count() == 1
+    assert not Newsroom.objects.exists()
+    assert not PressReleaseIndexPage.objects.exists()

@@ -48,6 +48,14 @@ def run_command(tmp_path, lines: list[str], *, publish: bool = False) -> tuple[s
     return stdout.getvalue(), stderr.getvalue()
 
 
+def test_line_in_a_language_without_a_release_index_is_rejected(db):
+    summary = press_releases_import(lines=lines_of(release()))
+
+    assert (summary.created, summary.rejected) == (0, 1)
+    assert "no press-release index in 'en'" in summary.rejections[0].reason
+    assert not Organization.objects.exists()
+
+
 def test_new_release_is_a_draft_in_its_issuers_english_newsroom(site_tree):
     summary = press_releases_import(lines=lines_of(release()))
 

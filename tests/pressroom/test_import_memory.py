@@ -14,7 +14,7 @@ import time
 import pytest
 from django.db import connection
 
-from home.demo import demo_lines
+from demo.generator import demo_lines
 from pressroom.importing.service import press_releases_import
 
 LINES = 3_000

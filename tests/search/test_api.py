@@ -34,6 +34,7 @@ def test_searches_every_language_unless_lang_is_given(client, corpus):
     assert {value["value"] for value in everywhere} == {"en", "az"}
     only_az = client.get(SEARCH, {"lang": "az"}).json()["facets"]["lang"]
     assert [value["value"] for value in only_az if value["count"]] == ["az"]
+    assert [value["value"] for value in only_az if value["selected"]] == ["az"]
 
 
 def test_bad_parameters_are_problems_naming_the_parameter(client, corpus):

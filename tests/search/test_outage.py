@@ -1,4 +1,4 @@
-"""The outage from issue 3: 50 releases published, edited and unpublished while Elasticsearch
+"""An outage: 50 releases published, edited and unpublished while Elasticsearch
 is unreachable; after recovery every published one is findable and no unpublished one is.
 
 The engine "goes down" by pointing the backend at a loopback port where nothing listens (the
@@ -16,7 +16,7 @@ from search.models import IndexChange
 from tests.factories import OrganizationFactory, PressReleasePageFactory
 
 # The switchable engine over conftest.py's elasticsearch_backend.
-from tests.search.test_sync import engine as engine
+from tests.search.test_outbox import engine as engine
 
 
 def token(kind: str, n: int) -> str:

@@ -1,4 +1,4 @@
-"""The outage from issue 3 on a real node that really dies: a second Elasticsearch node of this
+"""An outage on a real node that really dies: a second Elasticsearch node of this
 module's own (scripts/elasticsearch/es.sh with ES_PORT and ES_NODE_DIR) is started, given the
 site's pages and organizations, stopped (its process is gone), and started again.
 

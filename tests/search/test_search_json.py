@@ -1,4 +1,4 @@
-"""The JSON front end: the contract the API issue mounts, and problem responses."""
+"""The JSON front end: the contract the search API mounts, and problem responses."""
 
 
 def test_json_contract_shape(client, corpus):
@@ -34,7 +34,7 @@ def test_json_contract_shape(client, corpus):
     }
     for values in data["facets"].values():
         for value in values:
-            assert set(value) == {"value", "label", "count"} and value["count"] > 0
+            assert set(value) == {"value", "label", "count", "selected"} and value["count"] > 0
     assert data["suggestion"] is None
 
 

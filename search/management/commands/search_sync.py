@@ -5,7 +5,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from search.models import IndexChange
-from search.sync import ApplyResult, outbox_apply
+from search.outbox import ApplyResult, outbox_apply
 
 
 class Command(BaseCommand):

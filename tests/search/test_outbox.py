@@ -16,7 +16,7 @@ from wagtail.search.backends import get_search_backend
 from directory.models import Organization
 from pressroom.models import PressReleasePage
 from search.models import IndexChange
-from search.sync import outbox_apply
+from search.outbox import outbox_apply
 from tests.factories import OrganizationFactory, PressReleasePageFactory
 from tests.search.conftest import backend_config
 

@@ -24,7 +24,7 @@ from search.analysis import text_subfields
 from search.filters import city_match
 from search.morphology import stems_search_field, text_stems
 
-from .blocks import PressReleaseBodyBlock
+from ..blocks import PressReleaseBodyBlock
 
 
 class PressReleaseQuerySet(PageQuerySet):
@@ -74,7 +74,7 @@ class PressReleaseIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def release_list(self, request):
-        from . import selectors
+        from .. import selectors
 
         filters = selectors.ReleaseFilters.from_query(request.GET)
         releases = selectors.release_list(index_page=self, filters=filters.filters)
@@ -383,8 +383,3 @@ class PressReleaseParticipant(OrganizationLink):
 
 class PressReleaseFunder(OrganizationLink):
     page = ParentalKey(PressReleasePage, related_name="funder_links", on_delete=models.CASCADE)
-
-
-# The change log and the import log live in their own modules; importing them registers them.
-from .models_changes import ReleaseChange  # noqa: E402, F401
-from .models_import import ImportRun  # noqa: E402, F401

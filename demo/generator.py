@@ -10,16 +10,9 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from django.db import transaction
-
-from directory.models import Organization
 from search.cities import CITIES, City
 
-from .models import FeaturedOrganization
-from .services import site_tree_create
-
 DEMO_SEED = 2000
-FEATURED_ACRONYMS = ("ISAR", "AWDC", "SREC", "UNDP")
 
 
 @dataclass(frozen=True)
@@ -249,24 +242,3 @@ def _phone(rng: random.Random, city: City) -> str:
     return (
         f"(994-{city.phone_code}) {rng.randint(20, 99)}-{rng.randint(10, 99)}-{rng.randint(10, 99)}"
     )
-
-
-@transaction.atomic
-def home_featured_set(*, acronyms: tuple[str, ...] = FEATURED_ACRONYMS) -> None:
-    """Features the named organizations on each language's home, where none are featured."""
-    for tree in site_tree_create().values():
-        home = tree.home
-        if home.featured_organizations.exists():
-            continue
-        organizations = {
-            org.acronym: org
-            for org in Organization.objects.filter(locale=home.locale, acronym__in=acronyms)
-        }
-        chosen = [organizations[acronym] for acronym in acronyms if acronym in organizations]
-        if not chosen:
-            continue
-        home.featured_organizations = [
-            FeaturedOrganization(organization=org, sort_order=position)
-            for position, org in enumerate(chosen)
-        ]
-        home.save_revision().publish()

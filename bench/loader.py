@@ -9,7 +9,7 @@ dates Wagtail would give them, but no revisions (like pages a fixture loads): an
 first save creates one. No signals fire, so neither the search outbox nor the reference index
 hears of them; the benchmark rebuilds the search indexes afterwards (``indexing``).
 
-The content is ``home.demo``'s generator: the demo's organizations, cities, topics and
+The content is ``demo.generator``'s generator: the demo's organizations, cities, topics and
 sentences in English and Azerbaijani, a quarter of the English releases with an Azerbaijani
 translation, release dates from 2000 to 2025.
 """
@@ -28,8 +28,8 @@ from django.utils.text import slugify
 from taggit.models import Tag
 from wagtail.models import Locale, Page
 
+from demo.generator import CITIES, DONORS, INTERNATIONAL, LOCAL_NGOS, TOPICS, Org, demo_records
 from directory.models import Organization
-from home.demo import CITIES, DONORS, INTERNATIONAL, LOCAL_NGOS, TOPICS, Org, demo_records
 from home.services import site_tree_create
 from pressroom.importing.sanitise import body_html_sanitise
 from pressroom.models import (

@@ -1,10 +1,10 @@
 """The benchmark's results as Markdown tables, ready to paste into docs/benchmarks.md."""
 
-from .indexing import RebuildResult
 from .loader import LoadResult
-from .runner import PATHS, QueryTiming
+from .search_indexing import RebuildResult
+from .search_runner import PATHS, QueryTiming
 
-# The aims of issue 3: our service adds under 50% to raw Elasticsearch, and Elasticsearch
+# The aims (docs/benchmarks.md): our service adds under 50% to raw Elasticsearch, and Elasticsearch
 # answers at least 5 times faster than the database backend.
 SERVICE_OVERHEAD_AIM = 1.5
 DATABASE_SLOWDOWN_AIM = 5.0

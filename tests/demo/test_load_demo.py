@@ -6,7 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from wagtail.models import Revision
 
-from home.demo import demo_lines, demo_records
+from demo.generator import demo_lines, demo_records
 from home.models import HomePage
 from pressroom.importing.service import press_releases_import
 from pressroom.models import PressReleasePage

@@ -6,7 +6,6 @@ own and the database backend's index, times typical searches and prints the tabl
 
 import datetime
 import os
-import platform
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -14,11 +13,11 @@ from django.db import connection
 from django.test import override_settings
 from wagtail.search.backends import get_search_backend
 
+from bench.command import bench_machine_context, bench_positive, bench_releases_fill
+from bench.search_indexing import bench_index_rebuild
+from bench.search_report import bench_report
+from bench.search_runner import bench_queries_run
 from search.analysis import INDEX_SETTINGS
-from search.bench.command import bench_cpu_model, bench_positive, bench_releases_fill
-from search.bench.indexing import bench_index_rebuild
-from search.bench.report import bench_report
-from search.bench.runner import bench_queries_run
 
 ELASTICSEARCH_BACKEND = "wagtail.search.backends.elasticsearch8"
 DATABASE_BACKEND = {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}
@@ -91,17 +90,8 @@ class Command(BaseCommand):
             budget=budget,
         )
         info = backend.es.info()
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT version()" if connection.vendor == "postgresql" else "SELECT 1")
-            database_version = str(cursor.fetchone()[0]).split(" on ")[0]
         context = [
-            ("Date", started.strftime("%Y-%m-%d %H:%M %Z")),
-            ("Releases (N)", f"{count:,}"),
-            ("CPU", bench_cpu_model()),
-            ("CPUs available", str(len(os.sched_getaffinity(0)))),
-            ("Load average at start (1, 5, 15 min)", ", ".join(f"{v:.2f}" for v in load_average)),
-            ("Python", platform.python_version()),
-            ("Database", database_version),
+            *bench_machine_context(started=started, load_average=load_average, count=count),
             ("Elasticsearch", f"{info['version']['number']} at {url}"),
             ("Runs per query and path", f"{warmup} untimed, then {runs} (fewer past {budget} s)"),
         ]

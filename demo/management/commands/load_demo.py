@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from home.demo import demo_lines, home_featured_set
+from demo.featured import home_featured_set
+from demo.generator import demo_lines
 from home.services import site_tree_create
 from pressroom.importing.progress import command_import
 from pressroom.models import PressReleasePage

@@ -1,4 +1,4 @@
-"""The benchmark's bulk loader (search/bench/loader.py) writes pages Wagtail treats as its own.
+"""The benchmark's bulk loader (bench/loader.py) writes pages Wagtail treats as its own.
 
 ``make bench-search`` trusts these pages to stand for imported releases; if the page model
 gains a column or the tree rules change, this fails here rather than as a skewed benchmark.
@@ -8,9 +8,9 @@ import pytest
 from django.utils.html import escape
 from wagtail.models import Page
 
+from bench.loader import BenchDataExists, bench_releases_load
+from bench.verify import bench_tree_problems
 from pressroom.models import PressReleasePage
-from search.bench.loader import BenchDataExists, bench_releases_load
-from search.bench.verify import bench_tree_problems
 
 COUNT = 24
 

@@ -7,15 +7,14 @@ queries per page size and compares 304s with 200s.
 
 import datetime
 import os
-import platform
 
 from django.core.management.base import BaseCommand
 from django.db import connection
 from django.test import override_settings
 
-from pressroom.bench.report import bench_api_report
-from pressroom.bench.runner import bench_api_run
-from search.bench.command import bench_cpu_model, bench_positive, bench_releases_fill
+from bench.api_report import bench_api_report
+from bench.api_runner import bench_api_run
+from bench.command import bench_machine_context, bench_positive, bench_releases_fill
 
 # The benchmark is one client measuring throughput: the anonymous rate limit (which still
 # counts every request, as in production) must not be what it measures.
@@ -54,18 +53,8 @@ class Command(BaseCommand):
             PRESSROOM_API_ANON_RATE=UNLIMITED_RATE, PRESSROOM_API_TOKEN_RATE=UNLIMITED_RATE
         ):
             result = bench_api_run(runs=runs, warmup=warmup, budget=budget)
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT version()" if connection.vendor == "postgresql" else "SELECT 1")
-            database_version = str(cursor.fetchone()[0]).split(" on ")[0]
         context = [
-            ("Date", started.strftime("%Y-%m-%d %H:%M %Z")),
-            ("Releases (N)", f"{count:,}"),
-            ("CPU", bench_cpu_model()),
-            ("CPUs available", str(len(os.sched_getaffinity(0)))),
-            ("Load average at start (1, 5, 15 min)", ", ".join(f"{v:.2f}" for v in load_average)),
-            ("Load average at end", ", ".join(f"{v:.2f}" for v in os.getloadavg())),
-            ("Python", platform.python_version()),
-            ("Database", database_version),
+            *bench_machine_context(started=started, load_average=load_average, count=count),
             (
                 "Bulk load",
                 f"{load.releases:,} releases in {load.seconds:.1f} s ({load.rate:,.0f}/s)",
