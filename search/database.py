@@ -17,13 +17,13 @@ from django.utils.html import escape
 from wagtail.models import Locale
 from wagtail.search.query import And, Or, Phrase, PlainText
 
-from .elasticsearch import FRAGMENTS, SUGGEST_BELOW, SUGGESTIONS, RawHit, RawResults
-from .elasticsearch import _suggestion as suggestion_text
+from .elasticsearch import FRAGMENTS, RawHit, RawResults
 from .folding import AZERBAIJANI_LETTERS, fold
 from .morphology import WORD, search_keys
 from .query import SearchQuery, Term
 from .registry import SearchType, active_filters, registry
 from .snippets import word_span
+from .suggestion import SUGGEST_BELOW, SUGGESTIONS, suggestion_text
 from .vocabulary import candidates_for, vocabulary
 
 FRAGMENT_CHARS = 80
@@ -182,7 +182,7 @@ def _finds(backend, word: str, querysets: list) -> bool:
 def _suggestion(backend, query: SearchQuery, querysets: list) -> str | None:
     """The query with each word that finds nothing here replaced by the closest word of the
     vocabulary that does, with the search's own filters and languages (as on Elasticsearch,
-    search/elasticsearch.py ``_replacements``)."""
+    search/suggestion.py ``_replacements``)."""
     querysets = [qs.model.objects.filter(id__in=qs.values("pk")) for qs in querysets]
     words = vocabulary()
     unknown = {

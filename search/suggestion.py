@@ -26,7 +26,7 @@ def suggestion_find(
     client, *, query: SearchQuery, indexes: list[str], fields: list, filters: list, suggest: dict
 ) -> str | None:
     """The query with each unknown word replaced by a candidate that finds something."""
-    return _suggestion(query, _replacements(client, indexes, fields, filters, suggest))
+    return suggestion_text(query, _replacements(client, indexes, fields, filters, suggest))
 
 
 def _replacements(client, indexes, fields, filters, suggest: dict) -> dict[str, str]:
@@ -73,7 +73,7 @@ def _replacements(client, indexes, fields, filters, suggest: dict) -> dict[str, 
     }
 
 
-def _suggestion(query: SearchQuery, replacements: dict[str, str]) -> str | None:
+def suggestion_text(query: SearchQuery, replacements: dict[str, str]) -> str | None:
     """The query with each word the index does not know replaced by its closest known word."""
     if not replacements:
         return None
