@@ -63,6 +63,16 @@ def _address_in_use(*, email: str, language: str, base_url: str) -> None:
         )
 
 
+def _address_taken(email: str) -> bool:
+    """Whether an account holds ``email``; a rejected applicant's account, kept only to tell
+    them why at login, is freed by applying again."""
+    accounts = get_user_model().objects.filter(Q(email__iexact=email) | Q(username__iexact=email))
+    accounts.filter(
+        is_active=False, organization_application__status=ApplicationStatus.REJECTED
+    ).delete()
+    return accounts.exists()
+
+
 def application_submit(
     *,
     first_name: str,
@@ -88,13 +98,7 @@ def application_submit(
     # known address answering without it would be told apart by the clock.
     password_hash = make_password(password)
     user_model = get_user_model()
-    # A rejected applicant's account only told them why at login; applying again frees it.
-    user_model.objects.filter(
-        Q(email__iexact=email) | Q(username__iexact=email),
-        is_active=False,
-        organization_application__status=ApplicationStatus.REJECTED,
-    ).delete()
-    if user_model.objects.filter(Q(email__iexact=email) | Q(username__iexact=email)).exists():
+    if _address_taken(email):
         _address_in_use(email=email, language=language, base_url=base_url)
         return None
     proposal = {key: (proposed_organization or {}).get(key, "") for key in PROPOSAL_FIELDS}

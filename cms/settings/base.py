@@ -7,15 +7,15 @@ the environment. ``dev`` and ``test`` relax it; ``production`` only adds checks.
 import os
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import dj_database_url
-from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 # A plain dict with no Django imports, so settings can load it.
 from search.analysis import INDEX_SETTINGS
+
+from .policies import csp_settings, permissions_policy
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -162,65 +162,9 @@ STORAGES = {
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Content-Security-Policy (django-csp), enforced on every response. The public site runs
-# only scripts from its own origin, none inline: templates load theirs from static files.
-# Wagtail's responsive embeds size their box with a style attribute (which cannot run
-# code), and release bodies embed players (YouTube, Vimeo, ...) in iframes of their own.
-# Images, audio and video may come from a media host of their own (MEDIA_URL).
-_media = urlsplit(MEDIA_URL)
-# A CSP host source: "https://media.example.org", or "media.example.org" for "//media...".
-_MEDIA_SOURCES = [f"{_media.scheme}://{_media.netloc}".removeprefix("://")] if _media.netloc else []
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [SELF],
-        "script-src": [SELF],
-        "style-src": [SELF],
-        "style-src-attr": [UNSAFE_INLINE],
-        "img-src": [SELF, "data:", *_MEDIA_SOURCES],
-        "media-src": [SELF, *_MEDIA_SOURCES],
-        "frame-src": [SELF, "https:"],
-        "object-src": [NONE],
-        "base-uri": [SELF],
-        "form-action": [SELF],
-        "frame-ancestors": [SELF],
-    }
-}
-# Wagtail's admin (under /admin/) initialises widgets and panels with inline scripts and
-# styles, shows Gravatar avatars and embed previews, and asks wagtail.org for new releases:
-# core.middleware replaces these directives of the policy above there, as django-csp's
-# @csp_replace would on a view of ours. Only signed-in staff work in the admin.
-PRESSROOM_ADMIN_CSP_REPLACE = {
-    "script-src": [SELF, UNSAFE_INLINE],
-    "style-src": [SELF, UNSAFE_INLINE],
-    "img-src": [SELF, "data:", "blob:", "https:", *_MEDIA_SOURCES],
-    "connect-src": [SELF, "https://releases.wagtail.org"],
-}
-
-# Permissions-Policy (django-permissions-policy): no page of ours uses the camera, the
-# microphone, the location or other device features, so none may, nor any embedded player.
-PERMISSIONS_POLICY = {
-    feature: []
-    for feature in (
-        "accelerometer",
-        "ambient-light-sensor",
-        "autoplay",
-        "bluetooth",
-        "browsing-topics",
-        "camera",
-        "display-capture",
-        "geolocation",
-        "gyroscope",
-        "hid",
-        "idle-detection",
-        "magnetometer",
-        "microphone",
-        "midi",
-        "payment",
-        "serial",
-        "usb",
-        "xr-spatial-tracking",
-    )
-}
+# Content-Security-Policy and Permissions-Policy: what pages may load and use (policies.py).
+CONTENT_SECURITY_POLICY, PRESSROOM_ADMIN_CSP_REPLACE = csp_settings(MEDIA_URL)
+PERMISSIONS_POLICY = permissions_policy()
 
 # Rate limits (API, registrations) and lockouts count in the default cache, so every worker
 # process must share it: Django's database cache unless CACHE_BACKEND names another (Redis,
