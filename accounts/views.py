@@ -6,7 +6,7 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Locale
 
-from core.params import int_param
+from core.query_params import int_param
 from pressroom.filing import newsroom_index_find
 
 from .dashboard import (

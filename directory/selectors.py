@@ -7,7 +7,7 @@ from django.db.models import Case, F, Q, QuerySet, When
 from django.http import QueryDict
 from wagtail.models import Locale
 
-from core.params import text_param
+from core.query_params import text_param
 from search.filters import city_q
 
 from .models import Organization, OrganizationType

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 from wagtail.models import Locale
 
-from core.params import printable
+from core.query_params import printable
 from directory.models import Organization
 from directory.selectors import live_organizations
 

@@ -9,7 +9,7 @@ from django.http import QueryDict
 from taggit.models import Tag
 from wagtail.models import Locale, PageViewRestriction
 
-from core.params import int_param
+from core.query_params import int_param
 from directory.models import Organization
 from directory.selectors import live_organizations, organization_public, organization_public_q
 from search.filters import PublicFilters, city_q, filters_parse

@@ -16,7 +16,7 @@ from django.db.models import Q, QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
-from core.params import printable
+from core.query_params import printable
 
 from .cities import city_key
 from .registry import registry

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
-from core.params import MAX_QUERY_WORDS, WORD, printable, whole_number
+from core.query_params import MAX_QUERY_WORDS, WORD, printable, whole_number
 
 from .filters import MAX_REPEATED, PublicFilters, filters_parse
 from .filters import PARAMETERS as FILTER_PARAMETERS

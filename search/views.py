@@ -5,7 +5,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
-from core.params import text_param
+from core.query_params import text_param
 from core.ratelimit import anonymous_rate_limit
 
 from .query import InvalidSearch, parse_search_query, search_params

@@ -19,7 +19,7 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from pydantic import TypeAdapter, ValidationError
 from wagtail.api.v3.errors import problem_response
 
-from core.params import MAX_QUERY_WORDS, WORD
+from core.query_params import MAX_QUERY_WORDS, WORD
 
 from .params import Offset
 

@@ -12,7 +12,7 @@ from pydantic import AfterValidator, StringConstraints
 from wagtail.api.v3.errors import as_validation_error
 
 from core.api.conditional import ContentVersion
-from core.params import printable
+from core.query_params import printable
 
 LanguageCode = Literal[tuple(code for code, _name in settings.LANGUAGES)]  # ty: ignore[invalid-type-form]
 
