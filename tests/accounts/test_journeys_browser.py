@@ -1,0 +1,100 @@
+"""An organization with an archive gets its officer, who then writes in both languages.
+
+An applicant claims ISAR, whose ten releases are already filed in its newsroom, through
+the public join form; confirms the address from the emailed link; staff approve from the
+admin dashboard's panel; the officer signs in and the dashboard lists all ten. The officer
+then writes a release with the dashboard's "New press release" button and its Azerbaijani
+translation through the dashboard's "Add Azerbaijani translation" link and wagtail-localize's
+editor; staff approve both and each appears on ISAR's newsroom page in its language.
+(Editing an archived release is test_dashboard_browser.py's journey.) Screens go to
+test-artifacts/browser/<test>/.
+"""
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from accounts.models import ApplicationStatus, OrganizationApplication
+from pressroom.filing import releases_file_all
+from pressroom.models import PressReleaseIndexPage, PressReleasePage
+from tests.factories import OrganizationFactory, PressReleasePageFactory
+
+from .conftest import PASSWORD, join_data
+from .test_browser_journeys import Screens, admin_sign_in, emailed_path, organization_sign_in
+from .test_browser_journeys import staff as staff  # noqa: F401 (a fixture)
+
+pytestmark = pytest.mark.browser
+
+APPLICANT = join_data(email="leyla@isar.example")
+ARCHIVE_SIZE = 10
+TITLE_EN = "Women's cooperatives open in Shaki"
+TITLE_AZ = "Şəkidə qadın kooperativləri açılır"
+
+
+@pytest.fixture
+def screens(browser_page, request):
+    return Screens(browser_page, request.node.name)
+
+
+@pytest.fixture
+def isar(site_tree):
+    """ISAR with its archive filed in its newsroom, as the importer and migration leave it."""
+    organization = OrganizationFactory(
+        name="Institute for Social Action and Research", acronym="ISAR", slug="isar"
+    )
+    for number in range(ARCHIVE_SIZE):
+        PressReleasePageFactory(
+            parent=site_tree["en"].releases,
+            organization=organization,
+            title=f"ISAR release {number}",
+            slug=f"isar-release-{number}",
+        )
+    releases_file_all()
+    return organization
+
+
+def claim_and_confirm(page: Page, screens: Screens, isar) -> None:
+    page.goto("/en/organizations/join/")
+    for name in ("first_name", "last_name", "email", "phone", "password1", "password2"):
+        page.locator(f"#id_{name}").fill(APPLICANT[name])
+    page.get_by_label("is already in the directory").check()
+    page.get_by_label("Organization in the directory").select_option(str(isar.pk))
+    screens.shoot("join-claims-isar")
+    page.get_by_role("button", name="Send request").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check your email")
+
+    page.goto(emailed_path(APPLICANT["email"]))
+    page.get_by_role("button", name="Confirm my address").click()
+    expect(page.get_by_text("Waiting for review")).to_be_visible()
+
+
+def approve_from_dashboard_panel(page: Page, screens: Screens, staff) -> None:
+    admin_sign_in(page, staff.username, PASSWORD)
+    heading = page.get_by_role("heading", name="1 organization application waiting for review")
+    panel = page.locator("section").filter(has=heading)
+    expect(panel).to_contain_text("Institute for Social Action and Research")
+    screens.shoot("staff-dashboard-panel")
+    panel.get_by_role("link", name="Review the application of Leyla Mammadova").click()
+    page.get_by_label("Approve").check()
+    page.get_by_role("button", name="Save decision").click()
+    expect(page.get_by_text("Approved: the applicant can now log in.")).to_be_visible()
+
+
+def test_an_applicant_claims_an_archive_and_publishes_in_both_languages(
+    browser_page, screens, staff, isar
+):
+    page = browser_page
+    claim_and_confirm(page, screens, isar)
+    approve_from_dashboard_panel(page, screens, staff)
+    application = OrganizationApplication.objects.get(email=APPLICANT["email"])
+    assert application.status == ApplicationStatus.APPROVED
+
+    page.context.clear_cookies()
+    organization_sign_in(page, APPLICANT["email"], PASSWORD)
+    expect(page).to_have_url(re.compile(r"/en/organizations/dashboard/$"))
+    rows = page.locator(".dashboard-releases tbody tr")
+    expect(rows).to_have_count(ARCHIVE_SIZE)
+    for number in range(ARCHIVE_SIZE):
+        expect(rows.filter(has_text=f"ISAR release {number}")).to_have_count(1)
+    screens.shoot("officer-dashboard-lists-archive")
