@@ -88,6 +88,7 @@ def write_and_submit(page: Page, screens: Screens) -> None:
     page.get_by_role("link", name="New press release").click()
     page.locator("#id_title").fill(TITLE_EN)
     page.locator("#id_release_date").fill("2026-05-04")
+    page.locator("#id_release_date").press("Escape")
     page.locator("#id_city").fill("Shaki")
     page.locator("#id_summary").fill(SUMMARY_EN)
     screens.shoot("new-release-editor")
@@ -122,8 +123,10 @@ def translate_and_submit(page: Page, screens: Screens) -> None:
     expect(actions.get_by_text(re.compile("Submit|Publish"))).to_have_count(0)
 
 
-def staff_approve_both(page: Page, screens: Screens, staff) -> None:
+def staff_approve_both(page: Page, screens: Screens, staff, isar) -> None:
     english = PressReleasePage.objects.get(title=TITLE_EN, locale__language_code="en")
+    assert english.organization_id == isar.pk
+    assert english.get_parent().specific.organization_id == isar.pk
     azerbaijani = english.get_translation(Locale.objects.get(language_code="az"))
     admin_sign_in(page, staff.username, PASSWORD)
     page.goto(f"/admin/pages/{english.pk}/edit/")
@@ -158,7 +161,7 @@ def test_an_applicant_claims_an_archive_and_publishes_in_both_languages(
 
     write_and_submit(page, screens)
     translate_and_submit(page, screens)
-    staff_approve_both(page, screens, staff)
+    staff_approve_both(page, screens, staff, isar)
 
     page.context.clear_cookies()
     for language, title, other in (("en", TITLE_EN, TITLE_AZ), ("az", TITLE_AZ, TITLE_EN)):
