@@ -5,7 +5,9 @@ the public join form; confirms the address from the emailed link; staff approve 
 admin dashboard's panel; the officer signs in and the dashboard lists all ten. The officer
 then writes a release with the dashboard's "New press release" button and its Azerbaijani
 translation through the dashboard's "Add Azerbaijani translation" link and wagtail-localize's
-editor; staff approve both and each appears on ISAR's newsroom page in its language.
+editor, which saves each string but offers the officer no way to submit the translation for
+review; staff approve the release and publish the translation from that editor, and each
+appears on ISAR's newsroom page in its language.
 (Editing an archived release is test_dashboard_browser.py's journey.) Screens go to
 test-artifacts/browser/<test>/.
 """
@@ -97,7 +99,7 @@ def write_and_submit(page: Page, screens: Screens) -> None:
     expect(page.get_by_role("status")).to_contain_text("created and submitted for moderation")
 
 
-def translate_and_submit(page: Page, screens: Screens) -> None:
+def translate(page: Page, screens: Screens) -> None:
     page.goto("/en/organizations/dashboard/")
     row = page.locator(".dashboard-releases tbody tr").filter(has_text=TITLE_EN)
     expect(row).to_contain_text("In review")
@@ -160,7 +162,7 @@ def test_an_applicant_claims_an_archive_and_publishes_in_both_languages(
     screens.shoot("officer-dashboard-lists-archive")
 
     write_and_submit(page, screens)
-    translate_and_submit(page, screens)
+    translate(page, screens)
     staff_approve_both(page, screens, staff, isar)
 
     page.context.clear_cookies()
