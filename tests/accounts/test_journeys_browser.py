@@ -105,7 +105,7 @@ def translate(page: Page, screens: Screens) -> None:
     expect(row).to_contain_text("In review")
     row.get_by_role("link", name=re.compile("^Add Azerbaijani translation")).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Translate page")
-    page.get_by_label("Azerbaijani").check()
+    expect(page.get_by_label("Azerbaijani")).to_be_checked()
     screens.shoot("submit-translation")
     page.get_by_role("button", name="Submit").click()
     expect(page.get_by_text("submitted for translation into Azerbaijani")).to_be_visible()
