@@ -197,8 +197,12 @@ def directory_filter_options(
     }
 
 
+# Releases a profile shows per role; the release list filtered by organization has them all.
+PROFILE_RELEASES = 10
+
+
 def organization_releases(organization: Organization) -> dict[str, QuerySet]:
-    """Live public releases the organization issued, took part in and funded, newest first."""
+    """The latest live public releases the organization issued, took part in and funded."""
     PressReleasePage = apps.get_model("pressroom", "PressReleasePage")
     releases = (
         PressReleasePage.objects.live()
@@ -207,9 +211,13 @@ def organization_releases(organization: Organization) -> dict[str, QuerySet]:
         .order_by("-release_date", "-pk")
     )
     return {
-        "issued": releases.filter(organization=organization),
-        "participated": releases.filter(participant_links__organization=organization).distinct(),
-        "funded": releases.filter(funder_links__organization=organization).distinct(),
+        "issued": releases.filter(organization=organization)[:PROFILE_RELEASES],
+        "participated": releases.filter(participant_links__organization=organization).distinct()[
+            :PROFILE_RELEASES
+        ],
+        "funded": releases.filter(funder_links__organization=organization).distinct()[
+            :PROFILE_RELEASES
+        ],
     }
 
 
