@@ -1,16 +1,22 @@
 """Reads for the public directory."""
 
+from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.apps import apps
-from django.db.models import Case, F, Q, QuerySet, When
+from django.db.models import Case, Count, F, Q, QuerySet, When
 from django.http import QueryDict
 from wagtail.models import Locale
+from wagtail.rich_text import get_text_for_indexing
 
+from core.collation import collation_key
 from core.query_params import text_param
-from search.filters import city_q
+from search.cities import city_key, city_labels
+from search.filters import city_match, city_q
+from search.folding import fold
 
-from .models import Organization, OrganizationType
+from .models import Organization, OrganizationFocusArea, OrganizationType
 
 
 @dataclass(frozen=True)
@@ -18,6 +24,7 @@ class DirectoryFilters:
     organization_type: str = ""
     city: str = ""
     focus: str = ""
+    text: str = ""
 
     @classmethod
     def from_query(cls, query: QueryDict) -> "DirectoryFilters":
@@ -29,6 +36,7 @@ class DirectoryFilters:
             organization_type=organization_type,
             city=text_param(query, "city", max_length=100),
             focus=text_param(query, "focus", max_length=100),
+            text=text_param(query, "q", max_length=200),
         )
 
 
@@ -93,35 +101,108 @@ def organization_names_by_slug(slugs: list[str], *, language: str) -> dict[str, 
     return names
 
 
+def _text_matches(organization: Organization, words: list[str]) -> bool:
+    haystack = fold(
+        " ".join(
+            (
+                organization.name,
+                organization.acronym,
+                organization.name_az,
+                get_text_for_indexing(organization.description),
+            )
+        )
+    )
+    return all(word in haystack for word in words)
+
+
 def organization_list(
     *, locale: Locale, filters: DirectoryFilters | None = None
-) -> QuerySet[Organization]:
-    organizations = live_organizations().filter(locale=locale)
-    if filters:
-        organizations = organizations_filter(
-            organizations, organization_type=filters.organization_type
+) -> list[Organization]:
+    """The directory of ``locale``, filtered, in the order of its language's alphabet.
+
+    Text search and sorting run in Python on the locale's few hundred organizations: SQLite
+    folds the case of ASCII letters only and the databases collate differently, while
+    ``fold`` and ``collation_key`` treat Azerbaijani letters alike everywhere.
+    """
+    filters = filters or DirectoryFilters()
+    organizations = organizations_filter(
+        live_organizations().filter(locale=locale),
+        organization_type=filters.organization_type,
+        city=filters.city,
+    )
+    if filters.focus:
+        organizations = organizations.filter(focus_areas__name__iexact=filters.focus)
+    organizations = list(organizations.distinct())
+    if words := fold(filters.text).split():
+        organizations = [org for org in organizations if _text_matches(org, words)]
+    return sorted(organizations, key=lambda org: collation_key(org.name, locale.language_code))
+
+
+class FilterOption(NamedTuple):
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+def _options(counts: dict[str, int], labels: dict[str, str], language: str, selected) -> list:
+    options = [
+        FilterOption(value, labels.get(value, value), count, selected(value))
+        for value, count in counts.items()
+    ]
+    return sorted(options, key=lambda option: collation_key(option.label, language))
+
+
+def directory_filter_options(
+    *, locale: Locale, filters: DirectoryFilters | None = None
+) -> dict[str, list[FilterOption]]:
+    """Each filter's values with the number of the locale's organizations that have them,
+    labelled in the locale's language; cities once each however they are spelled."""
+    filters = filters or DirectoryFilters()
+    language = locale.language_code
+    live = live_organizations().filter(locale=locale).order_by()
+    type_counts = dict(
+        live.values("organization_type")
+        .annotate(count=Count("pk"))
+        .values_list("organization_type", "count")
+    )
+    types = [
+        FilterOption(
+            value, str(label), type_counts.get(value, 0), value == filters.organization_type
         )
-        if filters.city:
-            # Unlike search (exact, as the engine's keyword field), the list forgives case.
-            organizations = organizations.filter(city__iexact=filters.city)
-        if filters.focus:
-            organizations = organizations.filter(focus_areas__name__iexact=filters.focus)
-    return organizations.order_by("name").distinct()
-
-
-def directory_filter_options(*, locale: Locale) -> dict[str, list[str]]:
-    live = live_organizations().filter(locale=locale)
+        for value, label in OrganizationType.choices
+    ]
+    city_counts = Counter(
+        city_key(city) for city in live.exclude(city="").values_list("city", flat=True)
+    )
+    chosen_city = city_match(filters.city) if filters.city else None
+    focus_counts = dict(
+        OrganizationFocusArea.objects.filter(content_object__in=live)
+        .values("tag__name")
+        .annotate(count=Count("content_object", distinct=True))
+        .values_list("tag__name", "count")
+    )
+    chosen_focus = filters.focus.casefold()
     return {
-        "types": OrganizationType.choices,
-        "cities": sorted(set(live.exclude(city="").values_list("city", flat=True))),
-        "focus_areas": sorted(
-            set(live.exclude(focus_areas=None).values_list("focus_areas__name", flat=True))
+        "types": types,
+        "cities": _options(
+            dict(city_counts),
+            city_labels(list(city_counts), language),
+            language,
+            lambda value: city_match(value) == chosen_city,
+        ),
+        "focus_areas": _options(
+            focus_counts, {}, language, lambda value: value.casefold() == chosen_focus
         ),
     }
 
 
+# Releases a profile shows per role; the release list filtered by organization has them all.
+PROFILE_RELEASES = 10
+
+
 def organization_releases(organization: Organization) -> dict[str, QuerySet]:
-    """Live public releases the organization issued, took part in and funded, newest first."""
+    """The latest live public releases the organization issued, took part in and funded."""
     PressReleasePage = apps.get_model("pressroom", "PressReleasePage")
     releases = (
         PressReleasePage.objects.live()
@@ -130,9 +211,13 @@ def organization_releases(organization: Organization) -> dict[str, QuerySet]:
         .order_by("-release_date", "-pk")
     )
     return {
-        "issued": releases.filter(organization=organization),
-        "participated": releases.filter(participant_links__organization=organization).distinct(),
-        "funded": releases.filter(funder_links__organization=organization).distinct(),
+        "issued": releases.filter(organization=organization)[:PROFILE_RELEASES],
+        "participated": releases.filter(participant_links__organization=organization).distinct()[
+            :PROFILE_RELEASES
+        ],
+        "funded": releases.filter(funder_links__organization=organization).distinct()[
+            :PROFILE_RELEASES
+        ],
     }
 
 

@@ -47,8 +47,16 @@ def organization_create(
     """A new, validated and published entry; ``details`` are further model fields.
 
     Callers decide that it may be published (an archive import, an approved application),
-    so no directory publish right is checked; ``user`` is logged as the publisher.
+    so no directory publish right is checked; ``user`` is logged as the publisher. A new
+    translation takes the type of the organization it translates: one type in every language.
     """
+    if translation_key is not None:
+        organization_type = (
+            Organization.objects.filter(translation_key=translation_key)
+            .order_by("pk")
+            .values_list("organization_type", flat=True)
+            .first()
+        ) or organization_type
     organization = Organization(
         locale=locale,
         name=name,

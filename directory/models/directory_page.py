@@ -38,13 +38,17 @@ class DirectoryIndexPage(RoutablePageMixin, Page):
             context_overrides={
                 "filters": filters,
                 "page_obj": page_obj,
-                "filter_options": selectors.directory_filter_options(locale=self.locale),
+                "filter_options": selectors.directory_filter_options(
+                    locale=self.locale, filters=filters
+                ),
             },
         )
 
     @re_path(r"^(?P<slug>[-\w]+)/$", name="organization")
     def organization_profile(self, request, slug: str):
-        organization = get_object_or_404(selectors.organization_list(locale=self.locale), slug=slug)
+        organization = get_object_or_404(
+            selectors.live_organizations().filter(locale=self.locale), slug=slug
+        )
         return TemplateResponse(
             request,
             "directory/organization_profile.html",

@@ -19,6 +19,7 @@ from wagtail.models import (
     WorkflowMixin,
 )
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from core.fields import StringListField
 from search.analysis import text_subfields
@@ -112,6 +113,10 @@ class Organization(
         ),
         PublishingPanel(),
     ]
+
+    # One organization has one type in every language: translators cannot override it, and
+    # a sync copies the source's onto its translations.
+    override_translatable_fields = [SynchronizedField("organization_type", overridable=False)]
 
     # Azerbaijani stems of the text below, for the database backends (search/morphology.py).
     search_stems = property(text_stems)

@@ -1,10 +1,12 @@
-"""Links into the directory: an organization's profile and the directory page itself."""
+"""Links into the directory (an organization's profile, the directory page) and its cities."""
 
 from django import template
+from django.utils.translation import get_language
 from wagtail.models import Locale
 
 from directory.selectors import directory_pages_by_locale
 from directory.selectors import organization_url as profile_url
+from search.cities import city_name
 
 register = template.Library()
 
@@ -21,3 +23,9 @@ def directory_url(context) -> str:
     request = context.get("request")
     directory = directory_pages_by_locale(request).get(Locale.get_active().pk)
     return directory.get_url(request) if directory else ""
+
+
+@register.filter
+def city_in_language(city: str) -> str:
+    """A city as written ("Baku", "Şəki") named in the page's language ("Bakı" on /az/)."""
+    return city_name(city, get_language() or "en")
