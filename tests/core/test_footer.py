@@ -74,3 +74,27 @@ def test_footer_leaves_out_an_unpublished_about_page(client, operator):
     operator["en"].directory.unpublish()
 
     assert footer_of(client, "/en/").find("a", string="About") is None
+
+
+def test_footer_edited_in_the_admin_shows_on_the_site(client, site_tree, django_user_model):
+    site = Site.objects.get(is_default_site=True)
+    client.force_login(django_user_model.objects.create_superuser("ops", "ops@example.org", "pw"))
+
+    response = client.post(
+        f"/admin/settings/core/sitefooter/{site.pk}/",
+        {
+            "operator_name_en": "AzerWeb",
+            "operator_name_az": "AzerWeb AZ",
+            "address_en": "Baku",
+            "address_az": "Bakı",
+            "phones": "(055) 669 68 89",
+            "email": "info@example.org",
+            "about_page": site_tree["en"].directory.pk,
+        },
+    )
+
+    assert response.status_code == 302
+    client.logout()
+    address = footer_of(client, "/az/").select_one("address.site-operator")
+    assert address.strong.get_text() == "AzerWeb AZ"
+    assert address.select_one('a[href^="tel:"]')["href"] == "tel:0556696889"
