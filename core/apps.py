@@ -21,7 +21,7 @@ class CoreConfig(AppConfig):
         # Swagger UI would otherwise send the schema's URL to validator.swagger.io for a badge.
         api.docs = Swagger(settings={"validatorUrl": None})
 
-        # post_migrate is sent per app with models, and core has none: hang on to Wagtail's.
+        # post_migrate is sent per app with models: hang on to Wagtail's, which every site has.
         post_migrate.connect(cache_tables_create, sender=apps.get_app_config("wagtailcore"))
 
 

@@ -54,3 +54,16 @@ class FeaturedOrganization(Orderable):
     def inline_panel_heading(self) -> str:
         """Heads this item in the admin's inline panel (core's inline_panel_child.html)."""
         return str(self.organization) if self.organization_id else ""
+
+
+class StandardPage(Page):
+    """A plain page of text under the home page: the footer's about page and the like."""
+
+    body = RichTextField(blank=True, features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])
+
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("standard page")

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "wagtail_modeladmin",
     "wagtail.contrib.forms",
+    "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",

@@ -11,6 +11,7 @@ from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
+from core.models import SiteFooter
 from core.request_cache import request_cached
 
 register = template.Library()
@@ -176,3 +177,27 @@ def tel_href(phone: str) -> str:
         character for character in phone if character.isascii() and character.isdigit()
     )
     return f"+{digits}" if phone.strip().startswith(("+", "(+")) else digits
+
+
+@register.simple_tag(takes_context=True)
+def site_operator(context) -> dict | None:
+    """The site's operator details (core's ``SiteFooter`` setting) in the page's language.
+
+    None without a request (Django's bare 500 page) or a matching site; the about link goes to
+    the page's live translation in the current language, else to the page itself.
+    """
+    request = context.get("request")
+    if request is None:
+        return None
+    try:
+        footer = SiteFooter.for_request(request)
+    except SiteFooter.DoesNotExist:
+        return None
+    about = footer.about_page.localized if footer.about_page_id else None
+    return {
+        "name": footer.in_language("operator_name"),
+        "address": footer.in_language("address"),
+        "phones": footer.phones,
+        "email": footer.email,
+        "about_url": about.get_url(request) if about and about.live else "",
+    }

@@ -22,6 +22,7 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, get_page_models
 
+from home.models import StandardPage
 from tests.factories import OrganizationFactory, PressReleasePageFactory
 from tests.hostile import HOSTILE_VALUES, hostile_queries
 
@@ -47,6 +48,7 @@ def content(site_tree):
     wagtail_factories.ImageFactory()
     wagtail_factories.DocumentFactory()
     Redirect.objects.create(old_path="/old", redirect_link="/en/")
+    site_tree["en"].home.add_child(instance=StandardPage(title="About", slug="about"))
     return {"organization": "isar", "topic": "elections", "slug": "isar"}
 
 

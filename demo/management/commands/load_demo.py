@@ -1,9 +1,10 @@
-"""Loads demo content: the site tree, the seed ISAR release and generated releases."""
+"""Loads demo content: the site tree, the seed ISAR release, generated releases, the footer."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from demo.featured import home_featured_set
+from demo.footer import demo_footer_set
 from demo.generator import demo_lines
 from home.services import site_tree_create
 from pressroom.importing.progress import command_import
@@ -63,5 +64,6 @@ class Command(BaseCommand):
         self.stdout.write(f"generated: {summary}")
         rejected += summary.rejected
         home_featured_set()
+        demo_footer_set()
         if rejected:
             raise CommandError(f"{rejected} demo line(s) rejected; see the messages above")
