@@ -139,9 +139,10 @@ def write_and_submit_release(page: Page, screens: Screens, png: Path, newsroom: 
     organization_sign_in(page, NEWCOMER["email"], PASSWORD)
     expect(page.get_by_role("heading", level=1)).to_have_text(NEWCOMER["new_name"])
     screens.shoot("dashboard")
-    page.get_by_role("link", name="Write and edit press releases in the editor").click()
-
-    page.goto(f"/admin/pages/add/pressroom/pressreleasepage/{newsroom.page_id}/")
+    page.get_by_role("link", name="New press release").click()
+    expect(page).to_have_url(
+        re.compile(f"/admin/pages/add/pressroom/pressreleasepage/{newsroom.page_id}/$")
+    )
     page.locator("#id_title").fill(RELEASE_TITLE)
     page.locator("#id_release_date").fill("2026-05-04")
     page.locator("#id_city").fill("Ganja")

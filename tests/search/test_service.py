@@ -1,9 +1,12 @@
 """The search service against a real Elasticsearch node: queries, filters, facets, sort,
 highlights, the Azerbaijani cases, "did you mean" and autocomplete."""
 
+from collections import Counter
+
 from django.http import QueryDict
 
 from pressroom.models import PressReleasePage
+from search.cities import city_key
 from search.query import parse_search_query
 from search.service import search_autocomplete, search_run
 
@@ -77,9 +80,8 @@ def test_facets_list_every_value_with_its_count(corpus):
         for slug in releases.values_list("topics__slug", flat=True)
     }
     cities = {v.value: v.count for v in results.facets["city"]}
-    assert cities == {
-        c: releases.filter(city=c).count() for c in releases.values_list("city", flat=True)
-    }
+    # One value per city, its Azerbaijani name, however the releases spell it.
+    assert cities == Counter(city_key(c) for c in releases.values_list("city", flat=True))
     years = {v.value: v.count for v in results.facets["year"]}
     assert years == {
         str(d.year): releases.filter(release_date__year=d.year).count()
