@@ -53,12 +53,14 @@ def test_etag_differs_between_queries(client, releases):
     assert client.get(f"{LIST}?limit=1")["ETag"] != client.get(f"{LIST}?limit=2")["ETag"]
 
 
-def test_list_costs_at_most_six_queries_whatever_the_page_size(
+def test_list_costs_at_most_eight_queries_whatever_the_page_size(
     client, releases, django_assert_max_num_queries
 ):
     client.get(LIST)  # Wagtail caches the site's root paths on first use
+    # Two of them read the private sections (Wagtail's PageQuerySet.private_q), for the
+    # releases and for their translations.
     for limit in (1, 20, 100):
-        with django_assert_max_num_queries(6):
+        with django_assert_max_num_queries(8):
             response = client.get(f"{LIST}?limit={limit}")
         assert len(response.json()["items"]) == min(limit, 25)
 
