@@ -24,7 +24,7 @@ from tests.a11y import serious_violations
 from tests.factories import OrganizationFactory, PressReleasePageFactory
 
 from .conftest import PASSWORD
-from .test_browser_journeys import Screens, admin_sign_in
+from .test_browser_journeys import Screens, admin_messages, admin_sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -127,7 +127,7 @@ def test_an_officer_edits_an_archived_release_and_staff_publish_it(browser_page,
     page.locator("#id_title").fill("ISAR release 9, corrected")
     page.get_by_role("button", name="More actions").click()
     page.get_by_role("button", name=re.compile("Submit to Communications review")).click()
-    expect(page.get_by_role("status")).to_contain_text("submitted")
+    expect(admin_messages(page)).to_contain_text("submitted")
     page.goto("/en/organizations/dashboard/")
     expect(row).to_contain_text("In review")
     screens.shoot("dashboard-in-review")

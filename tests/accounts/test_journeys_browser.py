@@ -24,7 +24,13 @@ from pressroom.models import PressReleasePage
 from tests.factories import OrganizationFactory, PressReleasePageFactory
 
 from .conftest import PASSWORD, join_data
-from .test_browser_journeys import Screens, admin_sign_in, emailed_path, organization_sign_in
+from .test_browser_journeys import (
+    Screens,
+    admin_messages,
+    admin_sign_in,
+    emailed_path,
+    organization_sign_in,
+)
 from .test_browser_journeys import staff as staff  # a fixture
 
 pytestmark = pytest.mark.browser
@@ -96,7 +102,7 @@ def write_and_submit(page: Page, screens: Screens) -> None:
     screens.shoot("new-release-editor")
     page.get_by_role("button", name="More actions").click()
     page.get_by_role("button", name=re.compile("Submit to Communications review")).click()
-    expect(page.get_by_role("status")).to_contain_text("created and submitted for moderation")
+    expect(admin_messages(page)).to_contain_text("created and submitted for moderation")
 
 
 def translate(page: Page, screens: Screens) -> None:
