@@ -14,7 +14,11 @@ _RANK = {letter: rank for rank, letter in enumerate(AZERBAIJANI_ALPHABET)}
 _LATIN = str.maketrans({"ə": "e", "ı": "i", "ø": "o", "ł": "l", "ß": "ss", "æ": "ae"})
 
 
-def _azerbaijani_lower(text: str) -> str:
+def azerbaijani_lower(text: str) -> str:
+    """Lowercase as Lucene's Turkish lowercase filter does: I→ı and İ→i, then the rest.
+
+    Search's folding (search/folding.py) lowercases with it too.
+    """
     return text.replace("I", "ı").replace("İ", "i").lower().replace("i\u0307", "i")
 
 
@@ -26,7 +30,7 @@ def _base_letter(char: str) -> str:
 
 def _azerbaijani_key(text: str) -> tuple:
     ranks = []
-    for char in _azerbaijani_lower(text):
+    for char in azerbaijani_lower(text):
         if char in _RANK:
             ranks.append((2, _RANK[char]))
         elif (base := _base_letter(char)) in _RANK:

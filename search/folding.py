@@ -10,6 +10,8 @@ run the same steps in Python on each object's text at index time and on the read
 import re
 import unicodedata
 
+from core.collation import azerbaijani_lower
+
 # ə is folded to e, not to a as asciifolding would: "Seki" and "Gence" are the usual spellings.
 FOLDING = {"Ə": "e", "ə": "e"}
 
@@ -66,11 +68,6 @@ def _mapper(table: dict[str, str]):
 
 _fold_map = _mapper(FOLDING)
 _translit_map = _mapper(TRANSLITERATION)
-
-
-def azerbaijani_lower(text: str) -> str:
-    """Lowercase as Lucene's Turkish lowercase filter does: I→ı and İ→i, then the rest."""
-    return text.replace("I", "ı").replace("İ", "i").lower().replace("i\u0307", "i")
 
 
 def ascii_fold(text: str) -> str:
