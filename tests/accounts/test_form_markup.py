@@ -76,3 +76,13 @@ def test_password_reset_summarises_a_bad_address(client, site_tree):
 
     assert [a["href"] for a in html.select(".error-summary a")] == ["#id_email"]
     assert html.select_one("#id_email")["aria-describedby"] == "id_email_error"
+
+
+def test_each_summary_line_names_its_field(client, isar):
+    html = page(client.post(JOIN, join_data(first_name="", last_name="")))
+
+    lines = [link.get_text(strip=True) for link in html.select(".error-summary a")]
+    assert lines[:2] == [
+        "First name: This field is required.",
+        "Last name: This field is required.",
+    ]

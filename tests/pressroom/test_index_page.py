@@ -153,3 +153,11 @@ def test_unfiltered_index_advertises_only_the_site_feeds(client, releases):
         "/en/feeds/releases.atom",
         "/en/feeds/releases.json",
     }
+
+
+def test_a_release_city_is_named_as_the_list_language_names_it(client, site_tree):
+    PressReleasePageFactory(parent=site_tree["en"].releases, title="Wells", city="Shaki")
+
+    soup = BeautifulSoup(client.get("/en/press-releases/").content, "html.parser")
+
+    assert "Sheki" in soup.select_one(".release-item .meta").get_text()
