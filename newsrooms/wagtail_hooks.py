@@ -4,6 +4,9 @@ Wagtail's chooser, explorer and bulk actions list pages beyond what a user may e
 hooks give them only the pages ``pages_admin_visible`` allows. A page that is not visible
 cannot be opened as the chooser's or the explorer's parent either, since its title, status
 and URL head the listing.
+
+The edit-page hook lets an officer submit a translation from wagtail-localize's editor
+(``translation_review``).
 """
 
 from django.core.exceptions import PermissionDenied
@@ -17,6 +20,7 @@ from wagtail.admin.views.pages.bulk_actions import (
 )
 
 from .selectors import page_admin_visible, pages_admin_visible, user_sees_all_pages
+from .translation_review import submit_translation_view
 
 
 @hooks.register("construct_page_chooser_queryset")
@@ -62,3 +66,7 @@ for action_class in (DeleteBulkAction, MoveBulkAction, PublishBulkAction, Unpubl
         type(action_class.__name__, (VisiblePagesBulkActionMixin, action_class), {}),
         order=1,
     )
+
+
+# Before wagtail-localize's hook (order 0), which answers every edit of a synced translation.
+hooks.register("before_edit_page", submit_translation_view, order=-1)

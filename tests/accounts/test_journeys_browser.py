@@ -5,9 +5,10 @@ the public join form; confirms the address from the emailed link; staff approve 
 admin dashboard's panel; the officer signs in and the dashboard lists all ten. The officer
 then writes a release with the dashboard's "New press release" button and its Azerbaijani
 translation through the dashboard's "Add Azerbaijani translation" link and wagtail-localize's
-editor, which saves each string but offers the officer no way to submit the translation for
-review; staff approve the release and publish the translation from that editor, and each
-appears on ISAR's newsroom page in its language.
+editor, submitting each to Communications review (the translation from that editor's
+"Submit to Communications review" form, newsrooms/translation_review.py); staff approve both
+from the admin dashboard's "Awaiting your review" panel, and each appears on ISAR's newsroom
+page in its language.
 (Editing an archived release is test_dashboard_browser.py's journey.) Screens go to
 test-artifacts/browser/<test>/.
 """
@@ -122,31 +123,41 @@ def translate(page: Page, screens: Screens) -> None:
         segment.get_by_role("button", name="Save").click()
         expect(segment).to_contain_text(translation)
         expect(segment).not_to_contain_text("Saving")
-    screens.shoot("translation-editor")
     actions = page.get_by_role("navigation", name="Actions")
-    actions.get_by_role("button", name="More actions").click()
-    expect(actions.get_by_text("Stop Synced translation")).to_be_visible()
-    screens.shoot("translation-actions")
-    # wagtail-localize's editor offers no workflow action: the officer cannot submit it.
-    expect(actions.get_by_text(re.compile("Submit|Publish"))).to_have_count(0)
+    expect(actions.get_by_text(re.compile("Publish"))).to_have_count(0)
+    submit = page.get_by_role("button", name="Submit to Communications review")
+    submit.scroll_into_view_if_needed()
+    screens.shoot("translation-editor")
+    submit.click()
+    expect(admin_messages(page)).to_contain_text(
+        f"'{TITLE_AZ}' in Azerbaijani was submitted to Communications review."
+    )
+    expect(page.get_by_text("This translation is in Communications review")).to_be_visible()
+    screens.shoot("translation-submitted")
+    page.goto("/en/organizations/dashboard/")
+    row = page.locator(".dashboard-releases tbody tr").filter(has_text=TITLE_EN)
+    expect(row.get_by_role("cell").filter(has_text="In review")).to_have_count(2)
 
 
 def staff_approve_both(page: Page, screens: Screens, staff, isar) -> None:
     english = PressReleasePage.objects.get(title=TITLE_EN, locale__language_code="en")
     assert english.organization_id == isar.pk
     assert english.get_parent().specific.organization_id == isar.pk
-    azerbaijani = english.get_translation(Locale.objects.get(language_code="az"))
     admin_sign_in(page, staff.username, PASSWORD)
-    page.goto(f"/admin/pages/{english.pk}/edit/")
-    page.get_by_role("button", name="More actions").click()
-    page.get_by_role("button", name="Approve and Publish", exact=True).click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Exploring")
-
-    page.goto(f"/admin/pages/{azerbaijani.pk}/edit/")
-    expect(page.get_by_text(SUMMARY_AZ)).to_be_visible()
-    page.get_by_role("button", name="Publish in Azerbaijani").click()
-    expect(page.get_by_text(re.compile(r"Published .+ in Azerbaijani"))).to_be_visible()
-    screens.shoot("staff-published-translation")
+    heading = page.get_by_role("heading", name="Awaiting your review")
+    panel = page.locator("section").filter(has=heading)
+    for title in (TITLE_EN, TITLE_AZ):
+        expect(panel).to_contain_text(title)
+    screens.shoot("staff-awaiting-review")
+    for title in (TITLE_EN, TITLE_AZ):
+        row = panel.locator("tr").filter(has_text=title)
+        row.get_by_role("button", name="Actions").click()
+        row.get_by_role("button", name="Approve", exact=True).click()
+        expect(row).to_have_count(0)
+    english.refresh_from_db()
+    azerbaijani = english.get_translation(Locale.objects.get(language_code="az"))
+    assert english.live and azerbaijani.live
+    assert azerbaijani.title == TITLE_AZ and azerbaijani.summary == SUMMARY_AZ
 
 
 def test_an_applicant_claims_an_archive_and_publishes_in_both_languages(
