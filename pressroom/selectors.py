@@ -130,16 +130,17 @@ def releases_filter(
 
 
 def release_filter_options(*, index_page: PressReleaseIndexPage) -> dict[str, list]:
+    """Each filter's choices; a newsroom lists one organization's releases, so no issuers."""
     releases = live_releases().descendant_of(index_page)
-    return {
-        "organizations": sorted(
-            set(
-                releases.filter(organization_public_q("organization__")).values_list(
-                    "organization__slug", "organization__name"
-                )
-            ),
+    organizations = []
+    if not index_page.organization_id:
+        issuers = releases.filter(organization_public_q("organization__"))
+        organizations = sorted(
+            set(issuers.values_list("organization__slug", "organization__name")),
             key=lambda o: o[1],
-        ),
+        )
+    return {
+        "organizations": organizations,
         "cities": sorted(set(releases.exclude(city="").values_list("city", flat=True))),
         "topics": sorted(
             set(releases.exclude(topics=None).values_list("topics__slug", "topics__name"))

@@ -71,8 +71,10 @@ def test_newsroom_page_lists_its_organizations_whole_archive(site_tree, isar, cl
     html = client.get("/en/press-releases/isar/").content.decode()
     assert all(f"ISAR release {number}" in html for number in range(3))
     assert "Another organization&#x27;s release" not in html
+    assert 'name="organization"' not in html
     top = client.get("/en/press-releases/").content.decode()
     assert "ISAR release 0" in top and "Another organization" in top
+    assert 'name="organization"' in top
 
 
 def test_a_translation_is_filed_in_the_translated_newsroom(site_tree, isar):
