@@ -26,7 +26,7 @@ from wagtail.models import (
 )
 
 from directory.models import Organization
-from pressroom.filing import newsroom_index_ensure
+from pressroom.filing import newsroom_index_ensure, newsroom_titles_sync
 from pressroom.models import PressReleaseIndexPage
 from pressroom.selectors import release_index_page
 
@@ -198,6 +198,7 @@ def newsroom_provision(*, organization: Organization) -> Newsroom:
     """
     # Two approvals for one organization at once would otherwise both build a newsroom.
     Organization.objects.select_for_update().filter(pk=organization.pk).first()
+    newsroom_titles_sync(organization=organization)
     existing = Newsroom.objects.filter(organization=organization).first()
     if existing is not None:
         return existing

@@ -11,7 +11,10 @@ class PressroomConfig(AppConfig):
         from pressroom.changelog.signal_handlers import signal_handlers_connect
         from pressroom.search import search_register
 
-        from . import webhooks  # noqa: F401 - registers the webhooks' receivers
+        from . import (
+            signal_handlers,  # noqa: F401 - registers the newsroom titles' receiver
+            webhooks,  # noqa: F401 - registers the webhooks' receivers
+        )
 
         signal_handlers_connect()
         search_register()

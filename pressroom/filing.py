@@ -31,6 +31,41 @@ def newsroom_index_find(
     )
 
 
+def _newsroom_naming(*, organization: Organization, locale: Locale) -> tuple[Organization, str]:
+    """The entry a newsroom in ``locale`` credits and its title: the entry's translation into
+    that language where the directory has one, else the entry itself, with its "name in
+    Azerbaijani" on an Azerbaijani page when filled in, else its only name."""
+    named = organization.get_translation_or_none(locale) or organization
+    title = named.name
+    if named.locale_id != locale.pk and locale.language_code == "az" and named.name_az:
+        title = named.name_az
+    return named, title
+
+
+def newsroom_titles_sync(*, organization: Organization) -> int:
+    """Retitles the organization's newsrooms with its current name in each page's language,
+    publishing the change; returns how many changed.
+
+    A newsroom made before the directory had the entry's translation carries the other
+    language's name until this runs (on the entry's publication, on approval, by migration).
+    A newsroom with unpublished changes of its own is left as it is: publishing here would
+    publish its editor's draft too.
+    """
+    changed = 0
+    newsrooms = PressReleaseIndexPage.objects.filter(
+        organization__translation_key=organization.translation_key
+    ).select_related("locale")
+    for page in newsrooms:
+        named, title = _newsroom_naming(organization=organization, locale=page.locale)
+        if (page.title, page.organization_id) == (title, named.pk) or page.has_unpublished_changes:
+            continue
+        page.title = page.draft_title = title
+        page.organization = named
+        page.save_revision(log_action=True).publish()
+        changed += 1
+    return changed
+
+
 def _free_slug(parent: Page, base: str) -> str:
     taken = set(parent.get_children().values_list("slug", flat=True))
     slug, number = base, 1
@@ -76,10 +111,7 @@ def _newsroom_index_create(
     top = release_index_page(locale=locale)
     if top is None:
         return None
-    named = organization.get_translation_or_none(locale) or organization
-    title = named.name
-    if named.locale_id != locale.pk and locale.language_code == "az" and named.name_az:
-        title = named.name_az
+    named, title = _newsroom_naming(organization=organization, locale=locale)
     page = PressReleaseIndexPage(
         title=title,
         slug=_free_slug(top, named.slug or "newsroom"),

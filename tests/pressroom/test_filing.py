@@ -162,3 +162,40 @@ def test_changing_the_issuer_of_a_filed_release_is_refused_with_the_reason(site_
     assert "filed in the newsroom of ISAR" in refused.value.message_dict["organization"][0]
     release.organization = Organization.objects.get(pk=isar.pk)
     release.full_clean()
+
+
+def test_the_azerbaijani_newsroom_takes_the_entrys_azerbaijani_name_once_it_exists(
+    site_tree, isar, client
+):
+    legacy_release(site_tree, isar)
+    releases_file_all()
+    azerbaijani = Locale.objects.get(language_code="az")
+    assert newsroom_index_find(organization=isar, locale=azerbaijani).title == "ISAR"
+
+    isar_az = isar.copy_for_translation(azerbaijani)
+    isar_az.name = "İSAR"
+    isar_az.save()
+    isar_az.save_revision().publish()
+
+    az_newsroom = newsroom_index_find(organization=isar, locale=azerbaijani)
+    assert (az_newsroom.title, az_newsroom.organization_id, az_newsroom.live) == (
+        "İSAR",
+        isar_az.pk,
+        True,
+    )
+    assert "<h1>İSAR</h1>" in client.get(az_newsroom.url).content.decode()
+    assert newsroom_index_find(organization=isar, locale=Locale.get_default()).title == "ISAR"
+
+
+def test_migration_retitles_newsrooms_named_before_the_entrys_translation(site_tree, isar):
+    legacy_release(site_tree, isar)
+    releases_file_all()
+    azerbaijani = Locale.objects.get(language_code="az")
+    isar_az = isar.copy_for_translation(azerbaijani)
+    isar_az.name = "İSAR"
+    isar_az.save()
+    migration = importlib.import_module("pressroom.migrations.0008_newsroom_titles")
+
+    migration.newsroom_titles(apps, None)
+
+    assert newsroom_index_find(organization=isar, locale=azerbaijani).title == "İSAR"
