@@ -1,4 +1,4 @@
-"""A person's request to publish for an organization, from sign-up to the staff decision."""
+"""A person's application to publish for an organization, from sign-up to the staff decision."""
 
 from django.conf import settings
 from django.db import models

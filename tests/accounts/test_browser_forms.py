@@ -25,7 +25,7 @@ def test_join_errors_are_summarised_linked_and_fixed(browser_page, isar):
         page.get_by_label("is already in the directory").check()
         expect(proposal).to_be_hidden()
 
-        page.get_by_role("button", name="Send request").click()
+        page.get_by_role("button", name="Send application").click()
         summary = page.get_by_role("alert")
         expect(summary).to_be_focused()
         expect(summary.get_by_role("link")).to_have_count(7)
@@ -44,7 +44,7 @@ def test_join_errors_are_summarised_linked_and_fixed(browser_page, isar):
     page.locator("#id_password1").fill(PASSWORD)
     page.locator("#id_password2").fill(PASSWORD)
     page.get_by_label("Organization in the directory").select_option(label=str(isar))
-    page.get_by_role("button", name="Send request").click()
+    page.get_by_role("button", name="Send application").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Check your email")
 
 

@@ -117,7 +117,7 @@ def register(page: Page, screens: Screens) -> None:
         page.locator(f"#id_{name}").fill(NEWCOMER[name])
     page.locator("#id_new_organization_type").select_option(NEWCOMER["new_organization_type"])
     screens.shoot("join-form")
-    page.get_by_role("button", name="Send request").click()
+    page.get_by_role("button", name="Send application").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Check your email")
 
     page.goto(emailed_path(NEWCOMER["email"]))

@@ -165,7 +165,7 @@ def test_bursts_from_one_address_are_limited_with_a_clear_message(client, site_t
     elsewhere = client.post(JOIN, join_data(), REMOTE_ADDR="192.0.2.9")
 
     assert [response.status_code for response in burst] == [200, 200, 200, 429]
-    assert "Too many registration requests" in burst[-1].content.decode()
+    assert "Too many applications" in burst[-1].content.decode()
     assert elsewhere.status_code == 200
 
 

@@ -73,7 +73,7 @@ def claim_and_confirm(page: Page, screens: Screens, isar) -> None:
     page.get_by_label("is already in the directory").check()
     page.get_by_label("Organization in the directory").select_option(str(isar.pk))
     screens.shoot("join-claims-isar")
-    page.get_by_role("button", name="Send request").click()
+    page.get_by_role("button", name="Send application").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Check your email")
 
     page.goto(emailed_path(APPLICANT["email"]))

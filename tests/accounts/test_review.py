@@ -64,6 +64,7 @@ def test_approval_activates_the_user_and_opens_the_newsroom(
     assert user.has_perm("wagtailadmin.access_admin")
     assert outbox[-1].to == ["leyla@isar.example"]
     assert "approved" in outbox[-1].subject
+    assert "Your application is approved" in outbox[-1].body
     login = client.post(
         "/en/organizations/login/", {"username": "Leyla@isar.example", "password": PASSWORD}
     )

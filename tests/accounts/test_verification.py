@@ -42,6 +42,8 @@ def test_confirming_queues_the_application_and_tells_reviewers(
     to_reviewer = outbox[-1]
     assert to_reviewer.to == [reviewer.email]
     assert f"/admin/accounts/organizationapplication/edit/{application.pk}/" in to_reviewer.body
+    assert to_reviewer.subject.startswith("New organization account application")
+    assert "will review your application" in response.content.decode()
 
 
 def test_a_second_use_of_the_link_changes_nothing(client, isar, outbox, committed):
