@@ -185,6 +185,9 @@ def test_an_applicant_claims_an_archive_and_publishes_in_both_languages(
     page.context.clear_cookies()
     for language, title, other in (("en", TITLE_EN, TITLE_AZ), ("az", TITLE_AZ, TITLE_EN)):
         page.goto(f"/{language}/press-releases/isar/")
+        # No Azerbaijani name in the directory: the newsroom keeps the organization's name.
+        expect(page.get_by_role("heading", level=1)).to_have_text(isar.name)
+        expect(page.locator("select[name=organization]")).to_have_count(0)
         expect(page.get_by_role("link", name=title)).to_be_visible()
         expect(page.get_by_text(other)).to_have_count(0)
         screens.shoot(f"newsroom-{language}")
