@@ -8,14 +8,18 @@ results say so (``degraded``): readers get a reduced search rather than an error
 """
 
 import logging
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
 from . import database, elasticsearch
 from .breaker import engine_key, read_breaker
+from .filters import PublicFilters
+from .models import IndexChange
 from .outbox import EngineUnreachable, engine_call, sync_setting
 from .query import SearchQuery
 from .registry import Hit, registry
@@ -243,6 +247,43 @@ def search_run(*, query: SearchQuery, request=None, language: str = "en") -> Sea
         notices=list(query.notices),
         degraded=degraded,
     )
+
+
+class IndexBehind(Exception):
+    """The engine has not yet taken a change to a record asked about: ask again later."""
+
+
+def search_match(*, query: SearchQuery) -> set[int]:
+    """The primary keys among ``query.ids`` (of ``query.type``) that ``query`` finds, as the
+    results page would: the same parser, filters and analysis, on the configured backend.
+
+    For a saved search asked about new records (alerts), so unlike ``search_run`` it never
+    answers from the reduced database fallback: an unreachable engine raises
+    EngineUnreachable, and a record whose change the engine has not applied yet raises
+    IndexBehind, for the caller to retry.
+    """
+    backend = get_search_backend()
+    if not uses_elasticsearch(backend):
+        return database.match(backend, query)
+    models = {t.model for t in registry.types(query.type)}
+    pending = IndexChange.objects.filter(
+        content_type__in=[ContentType.objects.get_for_model(m, False) for m in models],
+        object_id__in=[str(pk) for pk in query.ids],
+    )
+    if query.ids and pending.exists():
+        raise IndexBehind(query.ids)
+    # Applied is not yet searchable: Elasticsearch shows a document from its next refresh.
+    everything = SearchQuery(type=query.type, filters=PublicFilters(languages=_all_languages()))
+    present = engine_call(
+        backend, lambda: elasticsearch.match(backend, replace(everything, ids=query.ids))
+    )
+    if present != set(query.ids):
+        raise IndexBehind(query.ids)
+    return engine_call(backend, lambda: elasticsearch.match(backend, query))
+
+
+def _all_languages() -> tuple[str, ...]:
+    return tuple(code for code, _name in settings.LANGUAGES)
 
 
 def search_autocomplete(*, text: str, languages, request=None) -> list[dict]:
