@@ -146,6 +146,18 @@ def test_a_phrase_search_with_an_exclusion_matches_as_the_search_page_does(
     assert [m["Subject"] for m in smtp.messages] == ["Water user associations meet in Ganja"]
 
 
+def test_a_phrase_search_with_an_exclusion_matches_on_elasticsearch_too(
+    elasticsearch_backend, smtp, publish, run_alerts_worker
+):
+    smtp.start()
+    subscribe("reader@example.org", f"q={PHRASE}")
+    publish(title="Water user associations meet in Ganja", summary="Farmers in Ganja.")
+    publish(title="Water user associations meet in Baku", summary="Farmers in Baku.")
+    elasticsearch_backend.refresh_indexes()
+    run_alerts_worker()
+    assert [m["Subject"] for m in smtp.messages] == ["Water user associations meet in Ganja"]
+
+
 def test_daily_subscriptions_get_the_days_releases_in_one_digest(smtp, publish, run_alerts_worker):
     smtp.start()
     subscribe("reader@example.org", "q=irrigation", frequency=Subscription.Frequency.DAILY)
