@@ -32,3 +32,16 @@ def subscriber_counts(*, organization_slugs: list[str]) -> dict[str, int]:
     for row in rows:
         counts[queries[row["query"]]] = row["subscribers"]
     return counts
+
+
+def subscription_addresses() -> dict[tuple[str, str], list[str]]:
+    """Confirmed addresses per saved search and language: for staff with the permission."""
+    addresses: dict[tuple[str, str], list[str]] = {}
+    rows = (
+        Subscription.objects.filter(confirmed=True)
+        .order_by("subscriber__email")
+        .values_list("query", "language", "subscriber__email")
+    )
+    for query, language, email in rows:
+        addresses.setdefault((query, language), []).append(email)
+    return addresses
