@@ -4,9 +4,11 @@ links that change nothing when merely fetched, and an address that can be erased
 import pytest
 from django.urls import reverse
 from django.utils import translation
+from taggit.models import Tag
 
 from alerts.models import Delivery, Subscriber, Subscription
 from alerts.tokens import CONFIRM, MANAGE, token_make
+from directory.selectors import organization_url
 from tests.factories import OrganizationFactory
 
 from .conftest import subscribe
@@ -101,3 +103,23 @@ def test_the_manage_page_changes_frequency_unsubscribes_and_erases_the_address(c
     assert response.status_code == 200
     assert not Subscriber.objects.exists() and not Delivery.objects.exists()
     assert client.get(url).status_code == 404
+
+
+def test_results_a_profile_a_newsroom_and_a_topic_list_offer_their_alert(client, site_tree):
+    isar = OrganizationFactory(slug="isar", name="ISAR")
+    Tag.objects.create(name="Water", slug="water")
+    releases = site_tree["en"].releases.url
+    offers = {
+        "/en/search/?q=water+-Baku&sort=newest": "kind=search&amp;q=water+-Baku&amp;sort=newest",
+        organization_url(isar): "kind=organization&amp;organization=isar",
+        f"{releases}?topic=water": "kind=topic&amp;topic=water",
+        f"{releases}?organization=isar": "kind=organization&amp;organization=isar",
+    }
+    for page, link in offers.items():
+        html = client.get(page).text
+        assert f'href="/en/alerts/subscribe/?{link}"' in html, page
+    form = client.get(
+        f"/en/alerts/subscribe/?{offers[organization_url(isar)]}".replace("&amp;", "&")
+    )
+    assert "Press releases of ISAR" in form.text
+    assert "Email me" not in client.get(releases).text
