@@ -5,6 +5,8 @@ change nothing. The exception is RFC 8058's one-click unsubscribe, a POST by the
 client to the ``List-Unsubscribe`` link, which carries no session and so no CSRF token.
 """
 
+import hashlib
+
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect
@@ -26,8 +28,10 @@ from .tokens import CONFIRM, MANAGE, UNSUBSCRIBE, token_make, token_read
 
 
 def _rate_limited(request: HttpRequest, email: str) -> bool:
-    """Counts the submission against its client address and its email address."""
-    limits = (("CLIENT_RATE", f"client:{client_address(request)}"), ("ADDRESS_RATE", email))
+    """Counts the submission against its client address and its email address (hashed: the
+    cache holds no addresses)."""
+    address = hashlib.sha256(email.encode()).hexdigest()[:32]
+    limits = (("CLIENT_RATE", f"client:{client_address(request)}"), ("ADDRESS_RATE", address))
     exceeded = False
     for setting, key in limits:
         rate = Rate.parse(settings.ALERTS[setting])

@@ -27,8 +27,12 @@ class Inbox:
 
     def __init__(self):
         self.messages: list[email.message.EmailMessage] = []
+        self.refusals = 0  # how many messages to refuse, as a busy relay does, before accepting
 
     async def handle_DATA(self, server, session, envelope):
+        if self.refusals:
+            self.refusals -= 1
+            return "451 Try again later"
         self.messages.append(
             email.message_from_bytes(envelope.content, policy=email.policy.default)
         )

@@ -96,6 +96,18 @@ def test_a_message_has_both_parts_the_release_and_one_click_unsubscribe(
     assert len(smtp.messages) == 1
 
 
+def test_a_refused_message_is_retried_and_sent_once(smtp, publish, run_alerts_worker):
+    smtp.start()
+    smtp.inbox.refusals = 1
+    subscribe("reader@example.org", "q=irrigation")
+    publish(title="Irrigation plan")
+    run_alerts_worker()
+    assert smtp.messages == []
+    assert Delivery.objects.get().error.startswith("SMTPDataError")
+    run_alerts_worker(include_future=True)
+    assert [m["Subject"] for m in smtp.messages] == ["Irrigation plan"]
+
+
 def test_an_embargoed_release_is_sent_only_when_publish_scheduled_publishes_it(
     smtp, site_tree, publish, run_alerts_worker, django_capture_on_commit_callbacks
 ):
