@@ -1,7 +1,7 @@
 """A journalist's alert, in a real browser and through a real SMTP server.
 
 On /az/ a reader searches ``"water user associations" -Baku``, subscribes from the results,
-receives the confirmation, confirms; a matching and a non-matching release are published;
+receives the confirmation, confirms; staff publish a matching and a non-matching release in the admin;
 exactly one message arrives, in Azerbaijani; its one-click unsubscribe works, and after it
 nothing more comes. The subscribe, confirm and manage pages pass axe-core in both languages
 at a desktop's and a phone's width. Screens go to test-artifacts/.
@@ -13,11 +13,13 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.a11y import VIEWPORTS, screenshot, serious_violations
+from tests.accounts.test_browser_journeys import admin_messages, admin_sign_in
 from tests.factories import OrganizationFactory, PressReleasePageFactory
 
 pytestmark = pytest.mark.browser
 
 SEARCH = '"water user associations" -Baku'
+PASSWORD = "correct horse battery staple"
 
 
 def _checked(page, name: str) -> None:
@@ -28,13 +30,21 @@ def _checked(page, name: str) -> None:
         screenshot(page, f"alerts_{name}_{width}")
 
 
+def staff_publish(page, release) -> None:
+    """Publishes a draft from its edit page in the admin, as staff do."""
+    page.goto(f"/admin/pages/{release.pk}/edit/")
+    page.get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name="Publish", exact=True).click()
+    expect(admin_messages(page)).to_contain_text("published")
+
+
 def _link(message, pattern: str) -> str:
     text = message.get_body(("plain",)).get_content()
     return re.search(pattern, text).group(0)
 
 
 def test_a_reader_subscribes_to_a_search_on_az_and_gets_one_message_in_azerbaijani(
-    browser_page, live_server, site_tree, smtp, settings, run_alerts_worker
+    browser_page, live_server, site_tree, smtp, settings, run_alerts_worker, django_user_model
 ):
     settings.WAGTAILADMIN_BASE_URL = live_server.url
     smtp.start()
@@ -61,18 +71,17 @@ def test_a_reader_subscribes_to_a_search_on_az_and_gets_one_message_in_azerbaija
 
     issuer = OrganizationFactory(name="Su QHT", city="Gəncə")
     releases = site_tree["az"].releases
-    PressReleasePageFactory(
-        parent=releases,
-        organization=issuer,
-        title="Water user associations of Ganja report",
-        summary="Gəncədə fermerlər.",
-    )
-    PressReleasePageFactory(
-        parent=releases,
-        organization=issuer,
-        title="Water user associations of Baku report",
-        summary="Bakıda fermerlər.",
-    )
+    drafts = [
+        PressReleasePageFactory(parent=releases, organization=issuer, live=False, **fields)
+        for fields in (
+            {"title": "Water user associations of Ganja report", "summary": "Gəncədə."},
+            {"title": "Water user associations of Baku report", "summary": "Bakıda."},
+        )
+    ]
+    django_user_model.objects.create_superuser("editor", "editor@pressroom.test", PASSWORD)
+    admin_sign_in(page, "editor", PASSWORD)
+    for draft in drafts:
+        staff_publish(page, draft)
     run_alerts_worker()
     assert len(smtp.messages) == 2
     alert = smtp.messages[1]
