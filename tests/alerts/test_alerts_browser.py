@@ -10,6 +10,7 @@ at a desktop's and a phone's width. Screens go to test-artifacts/.
 import re
 
 import pytest
+from django.db import connections
 from playwright.sync_api import expect
 
 from tests.a11y import VIEWPORTS, screenshot, serious_violations
@@ -111,3 +112,5 @@ def test_a_reader_subscribes_to_a_search_on_az_and_gets_one_message_in_azerbaija
     )
     run_alerts_worker()
     assert len(smtp.messages) == 2
+    # The database work above ran in Playwright's context, on a connection of its own.
+    connections.close_all()
