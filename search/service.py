@@ -265,25 +265,29 @@ def search_match(*, query: SearchQuery) -> set[int]:
     backend = get_search_backend()
     if not uses_elasticsearch(backend):
         return database.match(backend, query)
+    if query.ids:
+        _index_current(backend, query)
+    return engine_call(backend, lambda: elasticsearch.match(backend, query))
+
+
+def _index_current(backend, query: SearchQuery) -> None:
+    """Raises IndexBehind unless the engine holds ``query.ids`` as the database does: no
+    change waits in the outbox, and each is searchable (a document applied is only found
+    after Elasticsearch's next refresh)."""
     models = {t.model for t in registry.types(query.type)}
     pending = IndexChange.objects.filter(
         content_type__in=[ContentType.objects.get_for_model(m, False) for m in models],
         object_id__in=[str(pk) for pk in query.ids],
     )
-    if query.ids and pending.exists():
+    if pending.exists():
         raise IndexBehind(query.ids)
-    # Applied is not yet searchable: Elasticsearch shows a document from its next refresh.
-    everything = SearchQuery(type=query.type, filters=PublicFilters(languages=_all_languages()))
+    languages = tuple(code for code, _name in settings.LANGUAGES)
+    everything = SearchQuery(type=query.type, filters=PublicFilters(languages=languages))
     present = engine_call(
         backend, lambda: elasticsearch.match(backend, replace(everything, ids=query.ids))
     )
     if present != set(query.ids):
         raise IndexBehind(query.ids)
-    return engine_call(backend, lambda: elasticsearch.match(backend, query))
-
-
-def _all_languages() -> tuple[str, ...]:
-    return tuple(code for code, _name in settings.LANGUAGES)
 
 
 def search_autocomplete(*, text: str, languages, request=None) -> list[dict]:
