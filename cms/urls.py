@@ -50,6 +50,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("organizations/", include("accounts.urls")),
+    path("alerts/", include("alerts.urls")),
     path("", include("search.urls")),
     path("", include("pressroom.urls")),
     path(

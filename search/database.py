@@ -39,11 +39,14 @@ def _public(search_type: SearchType, locale_ids):
     return search_type.live().filter(**{f"{search_type.locale_field}__in": locale_ids})
 
 
-def _candidates(search_type: SearchType, active: dict, locale_ids):
+def _candidates(search_type: SearchType, active: dict, locale_ids, ids=()):
     """What the type's own selectors let through the reader's filters; None if ruled out."""
     if not search_type.supports(active):
         return None
-    return search_type.narrow(_public(search_type, locale_ids), **active)
+    queryset = _public(search_type, locale_ids)
+    if ids:
+        queryset = queryset.filter(pk__in=ids)
+    return search_type.narrow(queryset, **active)
 
 
 def _word_query(word: str):
@@ -205,7 +208,7 @@ def search(backend, query: SearchQuery) -> RawResults:
     active = active_filters(query)
     matched, searched = {}, []
     for search_type in registry.types(query.type):
-        candidates = _candidates(search_type, active, locale_ids)
+        candidates = _candidates(search_type, active, locale_ids, query.ids)
         if candidates is not None:
             searched.append(candidates)
             matched[search_type] = _matching(backend, candidates, query)
@@ -240,6 +243,19 @@ def search(backend, query: SearchQuery) -> RawResults:
     if len(ordered) < SUGGEST_BELOW and not query.parsed.is_empty:
         suggestion = _suggestion(backend, query, searched)
     return RawResults(count=len(ordered), hits=hits, facets=_facets(matched), suggestion=suggestion)
+
+
+def match(backend, query: SearchQuery) -> set[int]:
+    """The primary keys among ``query.ids`` that the search finds: no ranking, facets,
+    highlights nor suggestion, which ``search`` spends queries on."""
+    locale_ids = _locale_ids(query.filters.languages)
+    active = active_filters(query)
+    found: set[int] = set()
+    for search_type in registry.types(query.type):
+        candidates = _candidates(search_type, active, locale_ids, query.ids)
+        if candidates is not None:
+            found |= set(_matching(backend, candidates, query))
+    return found
 
 
 def _folded(name: str):

@@ -41,6 +41,8 @@ TRANSLITERATIONS = {"translit", "translit_stem"}
 # Terms aggregations return only their top ``size`` buckets: ask for more than can exist.
 FACET_SIZE = 10_000
 FRAGMENTS = 3
+# ``match`` without ``ids``: at most this many primary keys.
+MATCH_SIZE = 100
 
 
 @dataclass
@@ -146,7 +148,7 @@ def _private_paths() -> list[str]:
     return list(PageViewRestriction.objects.values_list("page__path", flat=True))
 
 
-def _type_filter(backend, search_type: SearchType, active: dict, locale_ids: list[int]):
+def _type_filter(backend, search_type: SearchType, active: dict, locale_ids: list[int], ids=()):
     """All filters for one type's documents; None when the filters rule the type out."""
     if not search_type.supports(active):
         return None
@@ -161,6 +163,8 @@ def _type_filter(backend, search_type: SearchType, active: dict, locale_ids: lis
     ]
     if search_type.live_field:
         clauses.append({"term": {col(search_type.live_field): True}})
+    if ids:
+        clauses.append({"terms": {"pk": [str(pk) for pk in ids]}})  # Wagtail's keyword field
     must_not = []
     if issubclass(model, Page):
         path = _filter_column(backend, Page, "path")
@@ -275,7 +279,11 @@ def search(backend, query: SearchQuery, *, client=None) -> RawResults:
     types = registry.types(query.type)
     locale_ids = _locale_ids(query.filters.languages)
     active = active_filters(query)
-    filters = [f for t in types if (f := _type_filter(backend, t, active, locale_ids)) is not None]
+    filters = [
+        f
+        for t in types
+        if (f := _type_filter(backend, t, active, locale_ids, query.ids)) is not None
+    ]
     if not filters:
         return RawResults(count=0, hits=[], facets={}, suggestion=None)
     fields = TextFields.of(backend, types)
@@ -318,6 +326,30 @@ def search(backend, query: SearchQuery, *, client=None) -> RawResults:
             suggest=response.get("suggest", {}),
         )
     return RawResults(count=count, hits=hits, facets=facets, suggestion=suggestion)
+
+
+def match(backend, query: SearchQuery, *, client=None) -> set[int]:
+    """The primary keys among ``query.ids`` that the search finds: the same query and
+    filters as ``search``, without sorting, facets, highlights or suggestions."""
+    types = registry.types(query.type)
+    locale_ids = _locale_ids(query.filters.languages)
+    active = active_filters(query)
+    filters = [
+        f
+        for t in types
+        if (f := _type_filter(backend, t, active, locale_ids, query.ids)) is not None
+    ]
+    if not filters:
+        return set()
+    text = _text_query(query.parsed, TextFields.of(backend, types))
+    text["filter"] = [{"bool": {"should": filters, "minimum_should_match": 1}}]
+    response = (client or backend.es).search(
+        index=_indexes(backend, types),
+        query={"bool": text},
+        size=len(query.ids) or MATCH_SIZE,
+        source=["pk", "_django_content_type"],
+    )
+    return {_raw_hit(backend, types, hit, False).pk for hit in response["hits"]["hits"]}
 
 
 def autocomplete(backend, *, text: str, languages, limit: int, client=None) -> list[RawHit]:

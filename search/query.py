@@ -78,6 +78,9 @@ class SearchQuery:
     page: int = 1
     page_size: int = PAGE_SIZE
     notices: tuple[str, ...] = ()
+    # Only these primary keys of the searched type may match: whether a saved search finds
+    # one new record (``search_match``). Not a reader's parameter.
+    ids: tuple[int, ...] = ()
 
     @property
     def offset(self) -> int:

@@ -8,14 +8,18 @@ results say so (``degraded``): readers get a reduced search rather than an error
 """
 
 import logging
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
 from . import database, elasticsearch
 from .breaker import engine_key, read_breaker
+from .filters import PublicFilters
+from .models import IndexChange
 from .outbox import EngineUnreachable, engine_call, sync_setting
 from .query import SearchQuery
 from .registry import Hit, registry
@@ -243,6 +247,47 @@ def search_run(*, query: SearchQuery, request=None, language: str = "en") -> Sea
         notices=list(query.notices),
         degraded=degraded,
     )
+
+
+class IndexBehind(Exception):
+    """The engine has not yet taken a change to a record asked about: ask again later."""
+
+
+def search_match(*, query: SearchQuery) -> set[int]:
+    """The primary keys among ``query.ids`` (of ``query.type``) that ``query`` finds, as the
+    results page would: the same parser, filters and analysis, on the configured backend.
+
+    For a saved search asked about new records (alerts), so unlike ``search_run`` it never
+    answers from the reduced database fallback: an unreachable engine raises
+    EngineUnreachable, and a record whose change the engine has not applied yet raises
+    IndexBehind, for the caller to retry.
+    """
+    backend = get_search_backend()
+    if not uses_elasticsearch(backend):
+        return database.match(backend, query)
+    if query.ids:
+        _index_current(backend, query)
+    return engine_call(backend, lambda: elasticsearch.match(backend, query))
+
+
+def _index_current(backend, query: SearchQuery) -> None:
+    """Raises IndexBehind unless the engine holds ``query.ids`` as the database does: no
+    change waits in the outbox, and each is searchable (a document applied is only found
+    after Elasticsearch's next refresh)."""
+    models = {t.model for t in registry.types(query.type)}
+    pending = IndexChange.objects.filter(
+        content_type__in=[ContentType.objects.get_for_model(m, False) for m in models],
+        object_id__in=[str(pk) for pk in query.ids],
+    )
+    if pending.exists():
+        raise IndexBehind(query.ids)
+    languages = tuple(code for code, _name in settings.LANGUAGES)
+    everything = SearchQuery(type=query.type, filters=PublicFilters(languages=languages))
+    present = engine_call(
+        backend, lambda: elasticsearch.match(backend, replace(everything, ids=query.ids))
+    )
+    if present != set(query.ids):
+        raise IndexBehind(query.ids)
 
 
 def search_autocomplete(*, text: str, languages, request=None) -> list[dict]:

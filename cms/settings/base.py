@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "partners",
     "accounts",
     "newsrooms",
+    "alerts",
     "demo",  # tools at the top layer, beside the apps
     "bench",
     "wagtail_localize",
@@ -345,3 +346,20 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = env_bool(
 # True would make that approval restart the review on the edited revision. Organization users
 # cannot edit while a release is in review (the workflow locks it), so nothing slips past.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = False
+
+# Email alerts (alerts app, docs/alerts.md): matched and sent by a django-tasks database
+# worker (`manage.py db_worker --backend alerts`) through EMAIL_BACKEND, never in a request.
+TASKS["alerts"] = {
+    "BACKEND": os.environ.get("ALERTS_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
+}
+ALERTS = {
+    # How long a confirmation link works, in seconds; unconfirmed requests are then deleted.
+    "CONFIRM_MAX_AGE": int(os.environ.get("ALERTS_CONFIRM_MAX_AGE", str(7 * 86400))),
+    # Subscribe submissions per address and per client address (core/ratelimit.py rates).
+    "ADDRESS_RATE": os.environ.get("ALERTS_ADDRESS_RATE", "5/hour"),
+    "CLIENT_RATE": os.environ.get("ALERTS_CLIENT_RATE", "20/hour"),
+    # Retry n of a send or a match waits about BACKOFF * 2**(n-1) s (jittered), at most MAX.
+    "MAX_ATTEMPTS": int(os.environ.get("ALERTS_MAX_ATTEMPTS", "10")),
+    "BACKOFF": float(os.environ.get("ALERTS_BACKOFF", "60")),
+    "BACKOFF_MAX": float(os.environ.get("ALERTS_BACKOFF_MAX", "21600")),
+}

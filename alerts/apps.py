@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AlertsConfig(AppConfig):
+    name = "alerts"
+    verbose_name = _("Email alerts")
+
+    def ready(self) -> None:
+        from . import signal_handlers  # noqa: F401 (connects the publish receiver)
