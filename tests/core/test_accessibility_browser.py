@@ -1,12 +1,15 @@
 """axe-core on every public page a reader meets, in both languages and at both widths.
 
 Zero serious or critical violations: home, the release list with filters, a release, search
-(results, filters active, no results), the directory searched and a profile. One Chromium
+(results, filters active, no results), the directory searched and a profile; the release
+and the lists show a picture. One Chromium
 page walks the whole matrix, resizing between widths, to keep the run short. The forms
 (join, login, password reset, with and without errors) and the 404 page are checked at every
 width and in both languages by tests/accounts/test_browser_forms.py and
 tests/core/test_error_pages_browser.py.
 """
+
+from wagtail_factories import ImageFactory
 
 from tests.a11y import VIEWPORTS, screenshot, serious_violations
 from tests.search.corpus import corpus_create
@@ -32,6 +35,11 @@ def _pages(corpus, language: str) -> dict[str, str]:
 def test_public_pages_have_no_serious_accessibility_violations(browser_page, site_tree):
     page = browser_page
     corpus = corpus_create(site_tree)
+    for language, key in RELEASE.items():
+        release = corpus.releases[key]
+        picture = {"image": ImageFactory(), "caption": "", "alt_text": f"Water, {language}"}
+        release.body.insert(0, ("image", picture))
+        release.save_revision().publish()
     problems = []
     for viewport_name, viewport in VIEWPORTS.items():
         page.set_viewport_size(viewport)
