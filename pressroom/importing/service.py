@@ -47,6 +47,8 @@ SCALAR_FIELDS = (
     "contact_fax",
     "contact_email",
 )
+# Body blocks an import leaves alone: the archive format has no pictures.
+KEPT = {"image"}
 SLUG_MAX_LENGTH = 80
 
 
@@ -367,14 +369,9 @@ class ReleaseImporter:
         return organization
 
 
-# Body blocks an import leaves alone: the archive has no pictures to compare them with.
-KEPT = {"image"}
-
-
 def _values_apply(page: PressReleasePage, values: dict) -> None:
     for name in SCALAR_FIELDS:
         setattr(page, name, values[name])
-    # The import format carries text only: pictures editors placed in the body stay on top.
     pictures = [(child.block_type, child.value) for child in page.body if child.block_type in KEPT]
     page.body = pictures + [(block_type, RichText(html)) for block_type, html in values["body"]]
     page.topics.set(values["topics"])
