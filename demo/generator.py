@@ -10,6 +10,7 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from pressroom.topics import TOPICS
 from search.cities import CITIES, City
 
 DEMO_SEED = 2000
@@ -90,21 +91,6 @@ DONORS = (
     Org("Ministry of Youth and Sports", "MYS", "government"),
 )
 
-TOPICS = (
-    ("civil society", "vətəndaş cəmiyyəti"),
-    ("water", "su"),
-    ("environment", "ətraf mühit"),
-    ("human rights", "insan hüquqları"),
-    ("education", "təhsil"),
-    ("refugees and IDPs", "qaçqınlar və məcburi köçkünlər"),
-    ("youth", "gənclər"),
-    ("women's rights", "qadın hüquqları"),
-    ("health", "səhiyyə"),
-    ("agriculture", "kənd təsərrüfatı"),
-    ("media freedom", "media azadlığı"),
-    ("disability", "əlillik"),
-    ("tourism", "turizm"),
-)
 EVENTS = (  # English title phrase, English noun, Azerbaijani title phrase
     ("holds a round table", "round table", "dəyirmi masa keçirdi"),
     ("runs a training seminar", "training seminar", "təlim seminarı təşkil etdi"),

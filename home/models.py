@@ -26,10 +26,10 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from pressroom.selectors import live_releases
+        from pressroom.selectors import live_releases, releases_with_pictures
 
         context = super().get_context(request, *args, **kwargs)
-        context["latest_releases"] = (
+        context["latest_releases"] = releases_with_pictures(
             live_releases()
             .filter(locale=self.locale)
             .order_by("-release_date", "-pk")[: self.latest_count]

@@ -26,6 +26,7 @@ from directory.models import Organization
 from directory.selectors import live_organizations
 
 from .selectors import live_releases, release_index_page, release_topics
+from .topics import topic_label
 
 FEED_LENGTH = 30
 
@@ -77,7 +78,7 @@ class ReleasesFeed(Feed):
         if isinstance(obj, Organization):
             return _("Press releases of %(name)s") % {"name": obj.name}
         if isinstance(obj, Tag):
-            return _("Press releases on %(topic)s") % {"topic": obj.name}
+            return _("Press releases on %(topic)s") % {"topic": topic_label(obj.name)}
         return _("Latest press releases")
 
     def link(self, obj) -> str:
@@ -224,7 +225,7 @@ def organization_feed_urls(organization: Organization) -> list[dict[str, str]]:
 
 def topic_feed_urls(topic: Tag) -> list[dict[str, str]]:
     return _feed_links(
-        _("Press releases on %(topic)s") % {"topic": topic.name},
+        _("Press releases on %(topic)s") % {"topic": topic_label(topic.name)},
         "topic-feed-rss",
         "topic-feed-atom",
         "topic-feed-json",

@@ -12,6 +12,7 @@ from search.registry import Facet, FacetSource, Hit, SearchType, registry
 
 from .models import PressReleasePage
 from .selectors import live_releases, releases_filter, topic_names_by_slug
+from .topics import topic_label
 
 
 def _summary(release: PressReleasePage, *, request, highlights: dict) -> Hit:
@@ -75,7 +76,9 @@ FACETS = (
         _("Topic"),
         position=40,
         query_attribute="topics",
-        labels=lambda slugs, language: topic_names_by_slug(slugs),
+        labels=lambda slugs, language: {
+            slug: topic_label(name, language) for slug, name in topic_names_by_slug(slugs).items()
+        },
     ),
     Facet("year", _("Year"), position=50, newest_first=True),
 )

@@ -1,12 +1,14 @@
 """Reads for the public press room: lists, filters and their options."""
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from django.db.models import Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
 from taggit.models import Tag
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
 from core.query_params import int_param
@@ -79,6 +81,10 @@ def releases_more_from(release: PressReleasePage, *, limit: int) -> QuerySet[Pre
     )
 
 
+# The rendition lists show beside a release (release_item.html uses the same spec).
+LIST_PICTURE_SPEC = "fill-160x120"
+
+
 def release_list(
     *, index_page: PressReleaseIndexPage, filters: PublicFilters | None = None
 ) -> QuerySet[PressReleasePage]:
@@ -86,6 +92,30 @@ def release_list(
     if filters:
         releases = releases_filter(releases, **filters.active(exclude=()))
     return releases.order_by("-release_date", "-pk")
+
+
+def releases_with_pictures(releases: Iterable[PressReleasePage]) -> list[PressReleasePage]:
+    """The releases, each with ``picture``: its first image block's image, or None.
+
+    For lists: the images and their list-size renditions are read in two queries for the
+    lot, from the bodies already loaded (``raw_data`` reads no image).
+    """
+    releases = list(releases)
+    first = {}
+    for release in releases:
+        first[release.pk] = next(
+            (
+                block["value"].get("image")
+                for block in release.body.raw_data
+                if block["type"] == "image" and block["value"].get("image")
+            ),
+            None,
+        )
+    images = get_image_model().objects.prefetch_renditions(LIST_PICTURE_SPEC)
+    images = images.in_bulk({pk for pk in first.values() if pk})
+    for release in releases:
+        release.picture = images.get(first[release.pk])
+    return releases
 
 
 def releases_filter(

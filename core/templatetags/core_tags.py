@@ -8,7 +8,7 @@ from django.conf import settings
 from django.urls import Resolver404, resolve, translate_url
 from django.utils import translation
 from django.utils.translation import get_language, get_language_info
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
 from core.models import SiteFooter
@@ -149,10 +149,21 @@ def language_switcher(context) -> dict:
     return {"links": _language_links(context)}
 
 
+# Whole sentences per language (settings.LANGUAGES), not a language name dropped into one:
+# Azerbaijani says "in English" in the locative case ("ingilis dilində").
+ONLY_IN = {
+    "en": _("This page is available only in English."),
+    "az": _("This page is available only in Azerbaijani."),
+}
+# What the notice's link leads to: the nearest page in the reader's own language.
+IN_LANGUAGE = {"en": _("In English:"), "az": _("In Azerbaijani:")}
+
+
 @register.inclusion_tag("core/includes/untranslated_notices.html", takes_context=True)
 def untranslated_notices(context) -> dict:
-    """A notice, in each other language, that the page shown exists only in this one."""
-    current_name = get_language_info(_current_language())
+    """For readers of each other language, a notice in their language that the page shown
+    exists only in this one, with a link to the nearest page they can read."""
+    current = _current_language()
     notices = []
     for link in _language_links(context):
         if link["stand_in"] is None:
@@ -163,8 +174,8 @@ def untranslated_notices(context) -> dict:
                     "code": link["code"],
                     "url": link["url"],
                     "title": link["stand_in"].title,
-                    "text": _("This page is available only in this language: %(language)s.")
-                    % {"language": translation.gettext(current_name["name"])},
+                    "text": str(ONLY_IN[current]),
+                    "lead": str(IN_LANGUAGE[link["code"]]),
                 }
             )
     return {"notices": notices}

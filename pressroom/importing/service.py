@@ -47,6 +47,8 @@ SCALAR_FIELDS = (
     "contact_fax",
     "contact_email",
 )
+# Body blocks an import leaves alone: the archive format has no pictures.
+KEPT = {"image"}
 SLUG_MAX_LENGTH = 80
 
 
@@ -370,7 +372,8 @@ class ReleaseImporter:
 def _values_apply(page: PressReleasePage, values: dict) -> None:
     for name in SCALAR_FIELDS:
         setattr(page, name, values[name])
-    page.body = [(block_type, RichText(html)) for block_type, html in values["body"]]
+    pictures = [(child.block_type, child.value) for child in page.body if child.block_type in KEPT]
+    page.body = pictures + [(block_type, RichText(html)) for block_type, html in values["body"]]
     page.topics.set(values["topics"])
     page.participant_links = [
         PressReleaseParticipant(organization_id=pk, sort_order=position)
@@ -386,7 +389,9 @@ def _stored_values(page: PressReleasePage) -> dict:
     values = {name: getattr(page, name) for name in SCALAR_FIELDS}
     values["contact_phones"] = list(values["contact_phones"] or [])
     values["body"] = [
-        (child.block_type, child.block.get_prep_value(child.value)) for child in page.body
+        (child.block_type, child.block.get_prep_value(child.value))
+        for child in page.body
+        if child.block_type not in KEPT
     ]
     values["topics"] = sorted(tag.name for tag in page.topics.all())
     values["participants"] = [link.organization_id for link in page.participant_links.all()]

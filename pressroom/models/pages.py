@@ -79,6 +79,7 @@ class PressReleaseIndexPage(RoutablePageMixin, Page):
         filters = selectors.ReleaseFilters.from_query(request.GET)
         releases = selectors.release_list(index_page=self, filters=filters.filters)
         page_obj = Paginator(releases, self.page_size).get_page(request.GET.get("page"))
+        page_obj.object_list = selectors.releases_with_pictures(page_obj.object_list)
         return self.render(
             request,
             context_overrides={

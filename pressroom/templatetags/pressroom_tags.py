@@ -6,7 +6,7 @@ from django.utils.http import urlencode
 from wagtail.models import Locale
 
 from core.request_cache import request_cached
-from pressroom import feeds, selectors
+from pressroom import feeds, selectors, topics
 
 register = template.Library()
 
@@ -48,6 +48,12 @@ def releases_url(context, **params) -> str:
         return ""
     query = {key: value for key, value in params.items() if value not in (None, "")}
     return index.get_url(request) + (f"?{urlencode(query)}" if query else "")
+
+
+@register.filter
+def topic_label(name: str) -> str:
+    """A topic's name in the page's language (``pressroom.topics``)."""
+    return topics.topic_label(name)
 
 
 @register.simple_tag

@@ -44,10 +44,21 @@ def test_release_without_translation_switches_to_the_other_languages_list_and_sa
     assert switch_links(client, release.url) == {"az": "/az/press-releases/"}
     soup = BeautifulSoup(client.get(release.url).content, "html.parser")
     notice = soup.select_one("main .notice[lang=az]")
-    assert notice.get_text(" ", strip=True).startswith(
-        "Bu səhifə yalnız bu dildə mövcuddur: İngilis dili."
+    assert notice.get_text(" ", strip=True) == (
+        f"Bu səhifə yalnız ingilis dilində mövcuddur. Azərbaycan dilində: {notice.a.get_text()}"
     )
     assert notice.a["href"] == "/az/press-releases/"
+
+
+def test_azerbaijani_only_profile_tells_english_readers_in_english(client, site_tree, az):
+    OrganizationFactory(slug="yalniz", locale=az)
+    soup = BeautifulSoup(client.get("/az/directory/yalniz/").content, "html.parser")
+
+    notice = soup.select_one("main .notice[lang=en]")
+    assert notice.get_text(" ", strip=True) == (
+        f"This page is available only in Azerbaijani. In English: {notice.a.get_text()}"
+    )
+    assert notice.a["href"] == "/en/directory/"
 
 
 def test_translated_page_shows_no_untranslated_notice(client, translated_release):

@@ -3,6 +3,7 @@
 from io import StringIO
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.management import CommandError, call_command
 from wagtail.models import Revision
 
@@ -62,7 +63,7 @@ def test_every_generated_line_is_accepted_by_the_import(site_tree):
     assert (summary.created, summary.rejected) == (60, 0)
 
 
-def test_load_demo_creates_the_seed_and_the_generated_releases_in_both_languages(db):
+def test_load_demo_creates_the_seed_and_the_generated_releases_in_both_languages(db, client):
     load_demo("--releases", "20")
 
     assert PressReleasePage.objects.live().count() == 21
@@ -71,6 +72,22 @@ def test_load_demo_creates_the_seed_and_the_generated_releases_in_both_languages
     assert languages == {"en", "az"}
     for home in HomePage.objects.all():
         assert home.featured_organizations.exists(), home.locale
+    _a_couple_of_releases_and_their_translations_share_a_picture(client)
+
+
+def _a_couple_of_releases_and_their_translations_share_a_picture(client) -> None:
+    pictured = [
+        release
+        for release in PressReleasePage.objects.live()
+        if any(block.block_type == "image" for block in release.body)
+    ]
+    assert {release.locale.language_code for release in pictured} == {"en", "az"}
+    assert len({release.translation_key for release in pictured}) == 2
+    english = next(release for release in pictured if release.locale.language_code == "en")
+    soup = BeautifulSoup(client.get(english.url).content, "html.parser")
+    image_url = soup.select_one('meta[property="og:image"]')["content"]
+    assert image_url.startswith("http://testserver/") and image_url.endswith(".png")
+    assert soup.select_one("main img[alt]")["alt"].endswith(english.city)
 
 
 def test_load_demo_again_changes_nothing(db):

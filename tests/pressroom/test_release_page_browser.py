@@ -58,7 +58,7 @@ def test_language_switch_on_an_untranslated_release_leads_to_the_azerbaijani_lis
     browser_page.goto(release.url)
 
     notice = browser_page.locator(".notice[lang=az]")
-    expect(notice).to_contain_text("Bu səhifə yalnız bu dildə mövcuddur")
+    expect(notice).to_contain_text("Bu səhifə yalnız ingilis dilində mövcuddur.")
     browser_page.get_by_role("link", name="Azərbaycanca").click()
 
     expect(browser_page).to_have_url("/az/press-releases/")

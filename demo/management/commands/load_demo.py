@@ -1,4 +1,5 @@
-"""Loads demo content: the site tree, the seed ISAR release, generated releases, the footer."""
+"""Loads demo content: the site tree, the seed ISAR release, generated releases with a couple
+of pictures, the footer."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -6,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from demo.featured import home_featured_set
 from demo.footer import demo_footer_set
 from demo.generator import demo_lines
+from demo.images import demo_images_add
 from home.services import site_tree_create
 from pressroom.importing.progress import command_import
 from pressroom.models import PressReleasePage
@@ -63,6 +65,7 @@ class Command(BaseCommand):
         )
         self.stdout.write(f"generated: {summary}")
         rejected += summary.rejected
+        demo_images_add()
         home_featured_set()
         demo_footer_set()
         if rejected:
