@@ -227,3 +227,15 @@ def test_subscribe_links_offer_the_issuers_and_each_topics_feeds(client, release
     assert any(href.startswith("/en/feeds/topics/") for _text, href in links)
     for _text, href in links:
         assert client.get(href).status_code == 200
+
+
+def test_release_names_its_city_in_the_page_language(client, site_tree, isar):
+    english = PressReleasePageFactory(
+        parent=site_tree["en"].releases, slug="sheki", organization=isar, city="Şəki"
+    )
+    azerbaijani = PressReleasePageFactory(
+        parent=site_tree["az"].releases, slug="seki", organization=isar, city="Shaki"
+    )
+
+    assert text_of(get_page(client, english.url).select_one(".issuer")).endswith("· Sheki")
+    assert text_of(get_page(client, azerbaijani.url).select_one(".issuer")).endswith("· Şəki")
