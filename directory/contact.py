@@ -17,3 +17,7 @@ class Contact:
         return not any(
             (self.name, self.address, self.phones, self.fax, self.email, self.mobile, self.whatsapp)
         )
+
+    def has_details(self) -> bool:
+        """Whether there is a way to reach someone, beyond the name a profile already shows."""
+        return any((self.address, self.phones, self.fax, self.email, self.mobile, self.whatsapp))

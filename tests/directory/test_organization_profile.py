@@ -112,3 +112,10 @@ def test_unknown_and_unpublished_profiles_are_404(client, isar):
 
     assert client.get("/en/directory/hidden/").status_code == 404
     assert client.get("/en/directory/no-such-org/").status_code == 404
+
+
+def test_profile_without_contact_details_has_no_empty_contact_section(client, isar):
+    soup = soup_of(client.get("/en/directory/internews/"))
+
+    assert soup.select_one("section.contact") is None
+    assert soup_of(client.get(isar.get_url())).select_one("section.contact") is not None
