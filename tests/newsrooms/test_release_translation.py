@@ -9,9 +9,10 @@ are links wagtail-localize copies as they are, so it never writes their entries.
 import pytest
 from django.urls import reverse
 from wagtail.models import Locale
+from wagtail_localize.models import Translation, TranslationSource
 
 from directory.models import Organization
-from directory.services import organization_create
+from directory.services import organization_create, organization_translations_restore
 from pressroom.filing import newsroom_index_find
 from pressroom.models import PressReleasePage, PressReleaseParticipant
 
@@ -72,6 +73,7 @@ def test_translating_a_release_keeps_its_organizations_azerbaijani_entries(
     assert issuer_az.get_latest_revision().content["name"] == NAME_AZ
     assert Organization.objects.get(pk=linked["participant_az"].pk).name == "B Təşkilatı"
     assert translation.organization_id == issuer_az.pk
+    assert organization_translations_restore() == 0
 
 
 def test_an_issuer_without_an_azerbaijani_entry_gets_wagtail_localizes_copy(
@@ -85,6 +87,7 @@ def test_an_issuer_without_an_azerbaijani_entry_gets_wagtail_localizes_copy(
     issuer_az = world.organization_b.get_translation(azerbaijani)
     assert issuer_az.name == "Organization B"
     assert translation.organization_id == issuer_az.pk
+    assert organization_translations_restore() == 0
 
 
 def test_the_azerbaijani_newsroom_keeps_its_azerbaijani_title(
@@ -96,3 +99,29 @@ def test_the_azerbaijani_newsroom_keeps_its_azerbaijani_title(
 
     newsroom = newsroom_index_find(organization=world.organization_a, locale=azerbaijani)
     assert newsroom.title == NAME_AZ
+
+
+def test_an_entry_overwritten_before_the_fix_is_restored_and_its_newsroom_retitled(
+    world, azerbaijani, linked, django_capture_on_commit_callbacks
+):
+    issuer = Organization.objects.get(pk=world.organization_a.pk)
+    source, _ = TranslationSource.get_or_create_from_instance(issuer)
+    record = Translation.objects.create(source=source, target_locale=azerbaijani)
+    with django_capture_on_commit_callbacks(execute=True):
+        record.save_target(publish=True)  # what translating a release used to do
+    newsroom = newsroom_index_find(organization=issuer, locale=azerbaijani)
+    assert newsroom.title == "Organization A"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert organization_translations_restore() == 1
+
+    issuer_az = Organization.objects.get(pk=linked["issuer_az"].pk)
+    assert (issuer_az.name, issuer_az.description, issuer_az.live) == (
+        NAME_AZ,
+        DESCRIPTION_AZ,
+        True,
+    )
+    newsroom.refresh_from_db()
+    assert newsroom.title == NAME_AZ
+    assert not Translation.objects.get(pk=record.pk).enabled
+    assert organization_translations_restore() == 0
