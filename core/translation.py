@@ -1,4 +1,4 @@
-"""Tweaks to how wagtail-localize treats our fields."""
+"""Tweaks to how wagtail-localize treats our fields and the objects they link to."""
 
 from wagtail_localize import operations
 from wagtail_localize.fields import BaseTranslatableField
@@ -23,9 +23,9 @@ class RelatedTranslationsKeepingCreator(TranslationCreator):
     """wagtail-localize's ``TranslationCreator``, creating a related object's translation only
     where it has none, never overwriting one.
 
-    Translating a release also "translates" what it links to (its issuer, participants and
-    funders in the directory) by saving each one's target from its source: an Azerbaijani
-    entry that the directory wrote itself would get the English text back, published.
+    Translating a release also "translates" the translatable objects it links to (its issuer
+    in the directory) by saving each one's target from its source: an Azerbaijani entry that
+    the directory wrote itself would get the English text back, published.
     wagtail-localize recurses into those objects with ``include_related_objects=False``
     (operations.py); the object being translated itself is left to wagtail-localize.
     """
