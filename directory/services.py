@@ -7,9 +7,11 @@ slug, validation and published revision whoever brings it in.
 import uuid
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils.text import slugify
 from wagtail.models import Locale
+from wagtail_localize.models import Translation
 
 from .models import Organization, OrganizationType
 
@@ -113,3 +115,37 @@ def organization_get_or_create_by_name(
         translation_key=translation_key,
     )
     return organization, True
+
+
+def organization_translations_restore(*, user: AbstractBaseUser | None = None) -> int:
+    """Republishes the directory's own text of translations that translating a release
+    overwrote with the source's; returns how many.
+
+    wagtail-localize used to "translate" a release's issuer as well, saving over a
+    translation the directory already had (core/translation.py now prevents it). Such an
+    entry existed before wagtail-localize's record of translating it: its last revision from
+    before that record is the directory's text. The record is stopped, as wagtail-localize's
+    "Stop synced translation" does, so the entry is edited as the directory's own again.
+    Publishing retitles the entry's newsrooms (pressroom's ``published`` receiver).
+    """
+    restored = 0
+    records = Translation.objects.filter(
+        enabled=True,
+        source__specific_content_type=ContentType.objects.get_for_model(Organization),
+    ).select_related("source", "target_locale")
+    for record in records:
+        entry = Organization.objects.filter(
+            translation_key=record.source.object_id, locale=record.target_locale
+        ).first()
+        own = (
+            entry.revisions.filter(created_at__lt=record.created_at).order_by("-created_at").first()
+            if entry is not None
+            else None
+        )
+        if own is None:
+            continue
+        record.enabled = False
+        record.save(update_fields=["enabled"])
+        own.publish(user=user, skip_permission_checks=True)
+        restored += 1
+    return restored
