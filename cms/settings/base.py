@@ -101,6 +101,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Inside sessions, CSRF and messages, so it sees whether a response used any of them.
+    "core.page_cache.middleware.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -176,6 +178,29 @@ CACHES = {
         "LOCATION": os.environ.get("CACHE_LOCATION", "pressroom_cache"),
     }
 }
+
+# The page cache (core/page_cache): anonymous readers' pages and feeds, shared by every worker
+# and machine, purged through Wagtail's frontend cache invalidator when content changes
+# (docs/deploy.md, "Page cache"). Its own table, so culling pages never drops rate counters.
+CACHES["pages"] = {
+    "BACKEND": os.environ.get("PAGE_CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache"),
+    "LOCATION": os.environ.get("PAGE_CACHE_LOCATION", "pressroom_page_cache"),
+    "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", "20000"))},
+}
+PRESSROOM_PAGE_CACHE_ALIAS = "pages" if env_bool("PAGE_CACHE", True) else None
+PRESSROOM_PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", str(6 * 60 * 60)))
+# Never cached: the admin, the API (tokens, rate limits, its own ETags), documents (privacy
+# checks), the health check, and search, whose answers change with every index update.
+PRESSROOM_PAGE_CACHE_EXCLUDE = [
+    r"^/admin/",
+    r"^/api/",
+    r"^/documents/",
+    r"^/healthz",
+    r"^/[^/]+/search/",
+]
+# Every purge goes to each backend here: ours forgets the pages above; a CDN or nginx cache
+# in front is purged by adding its backend (docs/deploy.md).
+WAGTAILFRONTENDCACHE = {"pages": {"BACKEND": "core.page_cache.backend.PageCacheBackend"}}
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
