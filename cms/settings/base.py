@@ -235,7 +235,15 @@ if ELASTICSEARCH_URL:
             "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "pressroom_"),
             # Our Azerbaijani and English analysers; the mappings' sub-fields need them.
             "INDEX_SETTINGS": INDEX_SETTINGS,
-        }
+        },
+        # Kept up to date beside Elasticsearch by the outbox: the outage fallback searches it,
+        # with the same folding and stems as `make run` (search/fallback.py).
+        "database": {"BACKEND": "wagtail.search.backends.database"},
+    }
+    # The fallback's bounds: seconds per search, results per type (docs/search-resilience.md).
+    SEARCH_FALLBACK = {
+        "BUDGET": float(os.environ.get("SEARCH_FALLBACK_BUDGET", "0.8")),
+        "MATCHES": int(os.environ.get("SEARCH_FALLBACK_MATCHES", "500")),
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
