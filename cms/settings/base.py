@@ -240,13 +240,13 @@ if ELASTICSEARCH_URL:
         # with the same folding and stems as `make run` (search/fallback.py).
         "database": {"BACKEND": "wagtail.search.backends.database"},
     }
-    # The fallback's bounds: seconds per search, results per type (docs/search-resilience.md).
-    SEARCH_FALLBACK = {
-        "BUDGET": float(os.environ.get("SEARCH_FALLBACK_BUDGET", "0.8")),
-        "MATCHES": int(os.environ.get("SEARCH_FALLBACK_MATCHES", "500")),
-    }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The outage fallback's bounds: seconds per search, results per type (docs/search-resilience.md).
+SEARCH_FALLBACK = {
+    "BUDGET": float(os.environ.get("SEARCH_FALLBACK_BUDGET", "0.8")),
+    "MATCHES": int(os.environ.get("SEARCH_FALLBACK_MATCHES", "500")),
+}
 
 # Background tasks (search indexing, reference index, image focal points). The default runs
 # each task inline in the request that queued it, which needs no worker; a deployment that
