@@ -101,7 +101,7 @@ def browser_page(request, live_server, transactional_db, django_db_serialized_ro
 
 
 @pytest.fixture
-def page_cache(settings):
+def page_cache(settings, db):
     """The page cache on, empty at the start and the end (it outlives the test's database)."""
     from django.core.cache import caches
 

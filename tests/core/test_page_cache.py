@@ -3,11 +3,13 @@ all of them: never across languages, query strings or Vary values, never with a 
 CSRF form, a message, a cookie or a private page."""
 
 import pytest
+from django.core.management import call_command
 from django.http import HttpResponse
 from django.test import RequestFactory
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
+from core.page_cache.backend import PageCacheBackend
 from core.page_cache.middleware import HIT_HEADER, PageCacheMiddleware
 
 pytestmark = pytest.mark.usefixtures("page_cache")
@@ -107,3 +109,18 @@ def test_vary_is_respected_and_vary_cookie_is_never_stored():
     assert cached(same)
     assert not cached(by_cookie(factory.get("/en/y/")))
     assert not cached(no_store(factory.get("/en/z/")))
+
+
+def test_productions_database_cache_serves_and_forgets_a_purged_path(client, site_tree, settings):
+    """The default production backend (its table as `migrate` creates it), not local memory."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "t_pages"},
+    }
+    call_command("createcachetable", "--database", "default")
+    client.get("/en/press-releases/?page=1")
+    assert cached(client.get("/en/press-releases/?page=1"))
+
+    PageCacheBackend({}).purge("http://localhost/en/press-releases/")
+
+    assert not cached(client.get("/en/press-releases/?page=1"))
