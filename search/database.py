@@ -83,7 +83,8 @@ def _bounded(
     ordering = []
     if date_field and query.effective_sort != "relevance":
         sign = "-" if query.effective_sort == "newest" else ""
-        ordering = [f"{sign}{date_field}", f"{sign}pk"]
+        # Search backends sort on declared FilterFields only: ``id``, not ``pk``.
+        ordering = [f"{sign}{date_field}", f"{sign}id"]
     if parsed.is_empty:
         return list(queryset.order_by(*ordering).values_list("pk", flat=True)[:limit])
     if parsed.excluded or any(len(group) > 1 or group[0].phrase for group in parsed.required):

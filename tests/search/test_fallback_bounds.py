@@ -69,3 +69,12 @@ def test_the_time_bound_cancels_a_query_that_runs_past_it():
     with connection.cursor() as cursor:  # the connection is usable, with no bound left
         cursor.execute("SELECT 1")
         assert cursor.fetchone() == (1,)
+
+
+def test_the_fallback_sorts_by_date_within_its_bound(releases, settings):
+    settings.SEARCH_FALLBACK = {"MATCHES": 1}
+
+    results = run("qaçqın&sort=newest")
+
+    assert results.degraded and results.count == 1
+    assert found(results, releases) <= {"families", "refugee_family"}
