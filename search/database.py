@@ -63,9 +63,10 @@ def _word_query(word: str):
     return Or([PlainText(text) for text in dict.fromkeys((word, *search_keys(word)))])
 
 
-def _found(backend, term: Term, queryset) -> set[int]:
+def _found(backend, term: Term, queryset, cap: int | None = None) -> set[int]:
     query = Phrase(term.text) if term.phrase else _word_query(term.text)
-    return {obj.pk for obj in backend.search(query, queryset)}
+    results = backend.search(query, queryset)
+    return {obj.pk for obj in (results[:cap] if cap else results)}
 
 
 def _words(parsed) -> list[str]:
@@ -99,41 +100,53 @@ def _bounded(
     return [obj.pk for obj in found[:limit]]
 
 
-def _matching(backend, queryset, query: SearchQuery) -> list[int]:
-    """Primary keys matching the parsed text, most relevant first.
+def _matching(
+    backend, queryset, query: SearchQuery, cap: int | None = None
+) -> tuple[list[int], bool]:
+    """Primary keys matching the parsed text, most relevant first; whether ``cap`` cut any.
 
     The plain words the reader requires are one search (each word as typed or any of its
     keys, AND): a record holding a word holds its keys in ``search_stems``, so a key finds
     the word's other forms and spellings. Each OR group, each phrase and each exclusion is
-    one more search, combined here with sets: the database backends differ in which boolean query classes
-    they support. So a long query of words costs two searches, not one per word.
+    one more search, combined here with sets: the database backends differ in which boolean
+    query classes they support. So a long query of words costs two searches, not one per word.
+    With ``cap`` (the outage fallback), each search returns at most ``cap`` keys, and every
+    search after the first looks only among the keys already allowed: each stays small.
     """
     parsed = query.parsed
     if parsed.is_empty:
-        return list(queryset.values_list("pk", flat=True))
+        return list(queryset.values_list("pk", flat=True)), False
     # The backend accepts filters on declared FilterFields only, and the selectors filter
     # through relations (organization__slug): hand it the survivors by id instead, a field
     # every searchable model declares (Page does; so does Organization).
     queryset = queryset.model.objects.filter(id__in=queryset.values("pk")).only("pk")
     words = [group[0].text for group in parsed.required if len(group) == 1 and not group[0].phrase]
-    allowed = None
+    allowed, cut = None, False
+
+    def within() -> object:
+        return queryset.filter(pk__in=allowed) if cap and allowed is not None else queryset
+
     if words:
         required = And([_word_query(word) for word in dict.fromkeys(words)])
-        allowed = {obj.pk for obj in backend.search(required, queryset)}
+        results = backend.search(required, queryset)
+        allowed = {obj.pk for obj in (results[:cap] if cap else results)}
+        cut = bool(cap) and len(allowed) >= cap
     for group in parsed.required:
         if len(group) == 1 and not group[0].phrase:
             continue
-        pks = set()
+        pks, scope = set(), within()
         for term in group:
-            pks |= _found(backend, term, queryset)
+            found = _found(backend, term, scope, cap)
+            cut = cut or (bool(cap) and len(found) >= cap)
+            pks |= found
         allowed = pks if allowed is None else allowed & pks
     for term in parsed.excluded:
-        allowed -= _found(backend, term, queryset)
+        allowed -= _found(backend, term, within())
     ranked = backend.search(
         PlainText(" ".join(_words(parsed)), operator="or"), queryset.filter(pk__in=allowed)
     )
     order = [obj.pk for obj in ranked]
-    return order + sorted(allowed - set(order))
+    return order + sorted(allowed - set(order)), cut
 
 
 def _counts(queryset, expression) -> dict[str, int]:
@@ -253,7 +266,8 @@ def search(
         searched.append(candidates)
         pks = _bounded(backend, search_type, candidates, query, limit) if limit else None
         if pks is None:
-            pks = _matching(backend, candidates, query)
+            pks, cut = _matching(backend, candidates, query, cap=limit)
+            capped = capped or cut
             pks = pks[:limit] if limit else pks
         capped = capped or (limit is not None and len(pks) >= limit)
         matched[search_type] = pks
@@ -289,6 +303,7 @@ def search(
     suggestion = None
     if len(ordered) < SUGGEST_BELOW and not query.parsed.is_empty:
         suggestion = _suggestion(backend, query, searched)
+        _in_time(deadline)
     return RawResults(
         count=len(ordered),
         hits=hits,
