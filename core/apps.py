@@ -14,6 +14,7 @@ class CoreConfig(AppConfig):
 
         from . import checks  # noqa: F401  (registers the system checks)
         from .api.guard import api_parameters_guard
+        from .page_cache.registry import signal_handlers_connect
         from .translation import translation_creator_install
 
         # Before Ninja parses any operation's parameters, ours and Wagtail's alike.
@@ -23,6 +24,7 @@ class CoreConfig(AppConfig):
         api.docs = Swagger(settings={"validatorUrl": None})
 
         translation_creator_install()
+        signal_handlers_connect()
 
         # post_migrate is sent per app with models: hang on to Wagtail's, which every site has.
         post_migrate.connect(cache_tables_create, sender=apps.get_app_config("wagtailcore"))

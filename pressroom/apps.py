@@ -9,6 +9,7 @@ class PressroomConfig(AppConfig):
 
     def ready(self):
         from pressroom.changelog.signal_handlers import signal_handlers_connect
+        from pressroom.page_cache import page_cache_register
         from pressroom.search import search_register
 
         from . import (
@@ -18,3 +19,4 @@ class PressroomConfig(AppConfig):
 
         signal_handlers_connect()
         search_register()
+        page_cache_register()

@@ -10,6 +10,7 @@ from the ORM, and highlights are made here, escaped.
 """
 
 import re
+import time
 
 from django.db.models import Count, F, Q, Value
 from django.db.models.functions import Lower, Replace
@@ -27,6 +28,17 @@ from .suggestion import SUGGEST_BELOW, SUGGESTIONS, suggestion_text
 from .vocabulary import candidates_for, vocabulary
 
 FRAGMENT_CHARS = 80
+
+
+class TooSlow(Exception):
+    """A bounded search (search/fallback.py) ran past its deadline."""
+
+
+def _in_time(deadline: float | None) -> None:
+    if deadline is not None and time.monotonic() > deadline:
+        raise TooSlow
+
+
 # Words of one query that "did you mean" corrects, each costing a few searches.
 SUGGESTED_WORDS = 3
 
@@ -54,9 +66,10 @@ def _word_query(word: str):
     return Or([PlainText(text) for text in dict.fromkeys((word, *search_keys(word)))])
 
 
-def _found(backend, term: Term, queryset) -> set[int]:
+def _found(backend, term: Term, queryset, cap: int | None = None) -> set[int]:
     query = Phrase(term.text) if term.phrase else _word_query(term.text)
-    return {obj.pk for obj in backend.search(query, queryset)}
+    results = backend.search(query, queryset)
+    return {obj.pk for obj in (results[:cap] if cap else results)}
 
 
 def _words(parsed) -> list[str]:
@@ -65,41 +78,78 @@ def _words(parsed) -> list[str]:
     return list(dict.fromkeys([*words, *(key for word in words for key in search_keys(word))]))
 
 
-def _matching(backend, queryset, query: SearchQuery) -> list[int]:
-    """Primary keys matching the parsed text, most relevant first.
+def _bounded(
+    backend, search_type: SearchType, queryset, query: SearchQuery, limit: int
+) -> list[int] | None:
+    """At most ``limit`` primary keys in the query's order, each step a LIMITed query; None
+    when the query needs the general path (OR groups, phrases, exclusions)."""
+    parsed, date_field = query.parsed, search_type.date_field
+    ordering = []
+    if date_field and query.effective_sort != "relevance":
+        sign = "-" if query.effective_sort == "newest" else ""
+        # Search backends sort on declared FilterFields only: ``id``, not ``pk``.
+        ordering = [f"{sign}{date_field}", f"{sign}id"]
+    if parsed.is_empty:
+        return list(queryset.order_by(*ordering).values_list("pk", flat=True)[:limit])
+    if parsed.excluded or any(len(group) > 1 or group[0].phrase for group in parsed.required):
+        return None
+    words = dict.fromkeys(group[0].text for group in parsed.required)
+    queryset = queryset.model.objects.filter(id__in=queryset.values("pk")).only("pk")
+    found = backend.search(
+        And([_word_query(word) for word in words]),
+        queryset.order_by(*ordering) if ordering else queryset,
+        order_by_relevance=not ordering,
+    )
+    return [obj.pk for obj in found[:limit]]
+
+
+def _matching(
+    backend, queryset, query: SearchQuery, cap: int | None = None
+) -> tuple[list[int], bool]:
+    """Primary keys matching the parsed text, most relevant first; whether ``cap`` cut any.
 
     The plain words the reader requires are one search (each word as typed or any of its
     keys, AND): a record holding a word holds its keys in ``search_stems``, so a key finds
     the word's other forms and spellings. Each OR group, each phrase and each exclusion is
-    one more search, combined here with sets: the database backends differ in which boolean query classes
-    they support. So a long query of words costs two searches, not one per word.
+    one more search, combined here with sets: the database backends differ in which boolean
+    query classes they support. So a long query of words costs two searches, not one per word.
+    With ``cap`` (the outage fallback), each search returns at most ``cap`` keys, and every
+    search after the first looks only among the keys already allowed: each stays small.
     """
     parsed = query.parsed
     if parsed.is_empty:
-        return list(queryset.values_list("pk", flat=True))
+        return list(queryset.values_list("pk", flat=True)), False
     # The backend accepts filters on declared FilterFields only, and the selectors filter
     # through relations (organization__slug): hand it the survivors by id instead, a field
     # every searchable model declares (Page does; so does Organization).
-    queryset = queryset.model.objects.filter(id__in=queryset.values("pk"))
+    queryset = queryset.model.objects.filter(id__in=queryset.values("pk")).only("pk")
     words = [group[0].text for group in parsed.required if len(group) == 1 and not group[0].phrase]
-    allowed = None
+    allowed, cut = None, False
+
+    def within() -> object:
+        return queryset.filter(pk__in=allowed) if cap and allowed is not None else queryset
+
     if words:
         required = And([_word_query(word) for word in dict.fromkeys(words)])
-        allowed = {obj.pk for obj in backend.search(required, queryset)}
+        results = backend.search(required, queryset)
+        allowed = {obj.pk for obj in (results[:cap] if cap else results)}
+        cut = bool(cap) and len(allowed) >= cap
     for group in parsed.required:
         if len(group) == 1 and not group[0].phrase:
             continue
-        pks = set()
+        pks, scope = set(), within()
         for term in group:
-            pks |= _found(backend, term, queryset)
+            found = _found(backend, term, scope, cap)
+            cut = cut or (bool(cap) and len(found) >= cap)
+            pks |= found
         allowed = pks if allowed is None else allowed & pks
     for term in parsed.excluded:
-        allowed -= _found(backend, term, queryset)
+        allowed -= _found(backend, term, within())
     ranked = backend.search(
         PlainText(" ".join(_words(parsed)), operator="or"), queryset.filter(pk__in=allowed)
     )
     order = [obj.pk for obj in ranked]
-    return order + sorted(allowed - set(order))
+    return order + sorted(allowed - set(order)), cut
 
 
 def _counts(queryset, expression) -> dict[str, int]:
@@ -203,15 +253,28 @@ def _suggestion(backend, query: SearchQuery, querysets: list) -> str | None:
     return suggestion_text(query, replacements)
 
 
-def search(backend, query: SearchQuery) -> RawResults:
+def search(
+    backend, query: SearchQuery, *, limit: int | None = None, deadline: float | None = None
+) -> RawResults:
+    """``limit`` caps each type's matches (the count then stops there: ``count_capped``);
+    past ``deadline`` (``time.monotonic()``) it raises TooSlow between its steps."""
     locale_ids = _locale_ids(query.filters.languages)
     active = active_filters(query)
-    matched, searched = {}, []
+    matched, searched, capped = {}, [], False
     for search_type in registry.types(query.type):
+        _in_time(deadline)
         candidates = _candidates(search_type, active, locale_ids, query.ids)
-        if candidates is not None:
-            searched.append(candidates)
-            matched[search_type] = _matching(backend, candidates, query)
+        if candidates is None:
+            continue
+        searched.append(candidates)
+        pks = _bounded(backend, search_type, candidates, query, limit) if limit else None
+        if pks is None:
+            pks, cut = _matching(backend, candidates, query, cap=limit)
+            capped = capped or cut
+            pks = pks[:limit] if limit else pks
+        capped = capped or (limit is not None and len(pks) >= limit)
+        matched[search_type] = pks
+        _in_time(deadline)
 
     # Types in their registered order; newest/oldest put the dated ones first, by date (ties
     # by primary key, as the engine breaks them), and the undated after them.
@@ -239,10 +302,18 @@ def search(backend, query: SearchQuery) -> RawResults:
         for t, pk in page
         if pk in objects[t]
     ]
+    _in_time(deadline)
     suggestion = None
     if len(ordered) < SUGGEST_BELOW and not query.parsed.is_empty:
         suggestion = _suggestion(backend, query, searched)
-    return RawResults(count=len(ordered), hits=hits, facets=_facets(matched), suggestion=suggestion)
+        _in_time(deadline)
+    return RawResults(
+        count=len(ordered),
+        hits=hits,
+        facets=_facets(matched),
+        suggestion=suggestion,
+        count_capped=capped,
+    )
 
 
 def match(backend, query: SearchQuery) -> set[int]:
@@ -254,7 +325,7 @@ def match(backend, query: SearchQuery) -> set[int]:
     for search_type in registry.types(query.type):
         candidates = _candidates(search_type, active, locale_ids, query.ids)
         if candidates is not None:
-            found |= set(_matching(backend, candidates, query))
+            found |= set(_matching(backend, candidates, query)[0])
     return found
 
 
