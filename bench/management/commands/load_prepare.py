@@ -1,0 +1,39 @@
+"""``manage.py load_prepare``: the rehearsal's data (``make load``, docs/load.md).
+
+Loads generated releases with the benchmark loader (progress, rate and ETA on stderr),
+rebuilds the configured search backend's indexes as ``update_index`` does, and writes the
+targets the simulated readers and partners use as JSON.
+"""
+
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand
+
+from bench.command import bench_releases_fill
+from bench.rehearsal import rehearsal_staff_ensure, rehearsal_targets
+from bench.search_indexing import bench_index_rebuild
+
+
+class Command(BaseCommand):
+    help = "Loads N releases, indexes them and writes the rehearsal's targets (docs/load.md)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--count", type=int, required=True, help="Releases to load.")
+        parser.add_argument("--targets", type=Path, required=True, help="JSON file to write.")
+        parser.add_argument("--receiver", required=True, help="The webhook receiver's URL.")
+
+    def handle(self, *args, count: int, targets: Path, receiver: str, **options):
+        load = bench_releases_fill(count=count, stderr=self.stderr)
+        self.stdout.write(
+            f"loaded {load.releases:,} releases in {load.seconds:.0f}s ({load.rate:.0f}/s)"
+        )
+        rebuild = bench_index_rebuild(backend_name="default")
+        self.stdout.write(
+            f"indexed {rebuild.documents:,} documents in {rebuild.seconds:.0f}s ({rebuild.rate:.0f}/s)"
+        )
+        rehearsal_staff_ensure()
+        data = rehearsal_targets(receiver_url=receiver)
+        data["load_seconds"] = round(load.seconds, 1)
+        data["index_seconds"] = round(rebuild.seconds, 1)
+        targets.write_text(json.dumps(data), encoding="utf-8")
