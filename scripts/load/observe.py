@@ -8,6 +8,8 @@
 
 import datetime
 import json
+import select
+import socket
 import statistics
 import threading
 import time
@@ -36,7 +38,7 @@ class WebhookReceiver:
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 with receiver._lock:
                     receiver.in_flight += 1
-                time.sleep(receiver.delay)
+                aborted = _peer_closed_within(self.connection, receiver.delay)
                 event = json.loads(body or b"{}")
                 with receiver._lock:
                     receiver.in_flight -= 1
@@ -46,10 +48,12 @@ class WebhookReceiver:
                             "delivery": self.headers.get("X-Pressroom-Delivery"),
                             "event": event.get("event"),
                             "release": (event.get("release") or {}).get("id"),
+                            "aborted": aborted,
                         }
                     )
-                self.send_response(200)
-                self.end_headers()
+                if not aborted:
+                    self.send_response(200)
+                    self.end_headers()
 
             def log_message(self, *args):
                 pass
@@ -63,8 +67,23 @@ class WebhookReceiver:
             times = [d["at"] for d in self.deliveries if d["release"] == release_id]
         return min(times) if times else None
 
+    def completed_for(self, release_id: int) -> bool:
+        """Whether a POST for the release got its 200 (the sender was still there)."""
+        with self._lock:
+            return any(d["release"] == release_id and not d["aborted"] for d in self.deliveries)
+
     def close(self) -> None:
         self.server.shutdown()
+
+
+def _peer_closed_within(connection: socket.socket, seconds: float) -> bool:
+    """Waits ``seconds``; True as soon as the sender hangs up (it was killed meanwhile)."""
+    deadline = time.monotonic() + seconds
+    while (left := deadline - time.monotonic()) > 0:
+        readable, _, _ = select.select([connection], [], [], left)
+        if readable and connection.recv(1, socket.MSG_PEEK) == b"":
+            return True
+    return False
 
 
 def http_get(url: str, *, headers: dict | None = None, timeout: float = 10) -> tuple[int, bytes]:

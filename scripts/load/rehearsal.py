@@ -34,6 +34,7 @@ def _settings(quick: bool) -> dict:
         "steps": [int(n) for n in os.environ.get("LOAD_STEPS", "10,50,100").split(",")],
         "publish_every": float(os.environ.get("LOAD_PUBLISH_EVERY", "3")),
         "fault_seconds": int(os.environ.get("LOAD_FAULT_SECONDS", "40" if quick else "90")),
+        "outage_seconds": int(os.environ.get("LOAD_OUTAGE_SECONDS", "20" if quick else "60")),
     }
 
 

@@ -13,6 +13,7 @@ import signal
 import subprocess
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -126,7 +127,13 @@ class Stack:
         )
 
     def elasticsearch_start(self) -> None:
-        """Both nodes at once: the first bootstraps the cluster, the second joins it."""
+        """Both nodes at once: the first bootstraps the cluster, the second joins it.
+
+        Refuses ports where something already answers: es.sh would take that node for ours.
+        """
+        for node in self.nodes:
+            if http_get_status(node.url) != 0:
+                raise RuntimeError(f"something already answers at {node.url}: stop it first")
         starting = [node.start() for node in self.nodes]
         if any(process.wait() != 0 for process in starting):
             raise RuntimeError("an Elasticsearch node did not start (see es.sh's output)")
@@ -208,6 +215,17 @@ class Stack:
         for node in self.nodes:
             node.stop()
         subprocess.run(["rm", "-rf", "--", str(self.workdir)], check=False)
+
+
+def http_get_status(url: str) -> int:
+    """The status of GET ``url``; 0 when nothing answers."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+    except OSError:
+        return 0
 
 
 def wait_for(url: str, seconds: float) -> None:

@@ -8,7 +8,9 @@ targets the simulated readers and partners use as JSON.
 import json
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.test import override_settings
 
 from bench.command import bench_releases_fill
 from bench.rehearsal import rehearsal_staff_ensure, rehearsal_targets
@@ -28,7 +30,11 @@ class Command(BaseCommand):
         self.stdout.write(
             f"loaded {load.releases:,} releases in {load.seconds:.0f}s ({load.rate:.0f}/s)"
         )
-        rebuild = bench_index_rebuild(backend_name="default")
+        # A bulk request of a thousand documents may take longer than a reader's search is
+        # allowed to on a busy machine: the rebuild alone waits up to a minute per request.
+        backend = {**settings.WAGTAILSEARCH_BACKENDS["default"], "TIMEOUT": 60}
+        with override_settings(WAGTAILSEARCH_BACKENDS={"default": backend}):
+            rebuild = bench_index_rebuild(backend_name="default")
         self.stdout.write(
             f"indexed {rebuild.documents:,} documents in {rebuild.seconds:.0f}s ({rebuild.rate:.0f}/s)"
         )
