@@ -47,7 +47,10 @@ RUN_DIR=$NODE_DIR/run
 # The development node reads the distribution's own config folder; any other node a copy.
 if [[ $NODE_DIR == "$(realpath -m "$VAR_DIR")" ]]; then CONF_DIR=$ES_HOME/config; else CONF_DIR=$NODE_DIR/config; fi
 PID_FILE=$RUN_DIR/elasticsearch.pid
-LOCK_FILE=$VAR_DIR/es.lock
+# Per node (the development node's is var/elasticsearch/es.lock): nodes of one cluster start
+# side by side. Unpacking the shared distribution takes INSTALL_LOCK.
+LOCK_FILE=$NODE_DIR/es.lock
+INSTALL_LOCK=$VAR_DIR/install.lock
 STARTUP_LOG=$LOG_DIR/startup.out
 CLUSTER_NAME=${ES_CLUSTER:-pressroom-dev}
 NODE_NAME=${ES_NODE_NAME:-$CLUSTER_NAME}
@@ -62,7 +65,7 @@ die() {
 # One start or stop at a time: a second `make test` must not clear the pid file of a start
 # still in progress, nor stop a node that is coming up.
 take_lock() {
-    mkdir -p "$VAR_DIR"
+    mkdir -p "$VAR_DIR" "$NODE_DIR"
     exec 8>>"$LOCK_FILE"
     flock 8
 }
@@ -108,6 +111,8 @@ running_pid() {
 
 # Builds the plugin and unpacks the distribution; skipped while both are current.
 install() {
+    exec 7>>"$INSTALL_LOCK"
+    flock 7
     local plugin_dir=$ES_HOME/plugins/$PLUGIN_NAME
     local jar=$plugin_dir/$PLUGIN_NAME-$PLUGIN_VERSION.jar
     if [[ -x $ES_HOME/bin/elasticsearch && -f $jar ]] &&
@@ -194,10 +199,10 @@ cmd_start() {
     fi
 
     # -d returns once the node has started or failed; the pid file names the server JVM.
-    # 8>&-: the daemon must not inherit (and so hold forever) the start/stop lock.
+    # 7>&- 8>&-: the daemon must not inherit (and so hold forever) the install or start lock.
     (cd "$LOG_DIR" && "${run_as[@]}" env HOME="$RUN_DIR" ES_JAVA_HOME="$(java_home)" \
         ES_PATH_CONF="$CONF_DIR" ES_JAVA_OPTS="-Xms$ES_HEAP -Xmx$ES_HEAP" ES_TMPDIR="$RUN_DIR/tmp" \
-        "$ES_HOME/bin/elasticsearch" -d -p "$PID_FILE" >"$STARTUP_LOG" 2>&1 8>&-) || {
+        "$ES_HOME/bin/elasticsearch" -d -p "$PID_FILE" >"$STARTUP_LOG" 2>&1 7>&- 8>&-) || {
         print_failure "Elasticsearch failed to start" "$STARTUP_LOG"
         exit 1
     }
