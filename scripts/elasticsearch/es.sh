@@ -111,8 +111,6 @@ running_pid() {
 
 # Builds the plugin and unpacks the distribution; skipped while both are current.
 install() {
-    exec 7>>"$INSTALL_LOCK"
-    flock 7
     local plugin_dir=$ES_HOME/plugins/$PLUGIN_NAME
     local jar=$plugin_dir/$PLUGIN_NAME-$PLUGIN_VERSION.jar
     if [[ -x $ES_HOME/bin/elasticsearch && -f $jar ]] &&
@@ -175,6 +173,14 @@ print_failure() {
     fi
 }
 
+# Two nodes starting side by side must not unpack the distribution at the same time.
+install_locked() {
+    (
+        flock 7
+        install
+    ) 7>>"$INSTALL_LOCK" || exit 1
+}
+
 cmd_start() {
     validate_env
     # An explicit start claims the node: a test run that started it (with-node.sh) leaves it up.
@@ -184,7 +190,7 @@ cmd_start() {
         return
     fi
     local started=$SECONDS
-    install
+    install_locked
     mkdir -p "$DATA_DIR" "$LOG_DIR" "$RUN_DIR/tmp"
     write_config
     rm -f "$PID_FILE" "$STARTUP_LOG"
@@ -199,10 +205,10 @@ cmd_start() {
     fi
 
     # -d returns once the node has started or failed; the pid file names the server JVM.
-    # 7>&- 8>&-: the daemon must not inherit (and so hold forever) the install or start lock.
+    # 8>&-: the daemon must not inherit (and so hold forever) the start/stop lock.
     (cd "$LOG_DIR" && "${run_as[@]}" env HOME="$RUN_DIR" ES_JAVA_HOME="$(java_home)" \
         ES_PATH_CONF="$CONF_DIR" ES_JAVA_OPTS="-Xms$ES_HEAP -Xmx$ES_HEAP" ES_TMPDIR="$RUN_DIR/tmp" \
-        "$ES_HOME/bin/elasticsearch" -d -p "$PID_FILE" >"$STARTUP_LOG" 2>&1 7>&- 8>&-) || {
+        "$ES_HOME/bin/elasticsearch" -d -p "$PID_FILE" >"$STARTUP_LOG" 2>&1 8>&-) || {
         print_failure "Elasticsearch failed to start" "$STARTUP_LOG"
         exit 1
     }

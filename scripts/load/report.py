@@ -12,11 +12,35 @@ from steps import StepResult, server_errors
 
 HEADER = """# Load rehearsal
 
-Written by `make load` (scripts/load/): the stack docs/deploy.md describes, on one machine,
-under Locust, with staff publishing and injected faults. Re-run it to replace this file.
-**Shared machine**: the figures below were taken on a 2-core machine that other jobs were
-using at the same time, with the load generator, both Elasticsearch nodes and PostgreSQL
-on the same cores as gunicorn; ratios within one run mean more than absolute figures.
+Written by `make load` (scripts/load/, `make load-quick` for a short run, `make load-faults`
+for the faults alone): the stack docs/deploy.md describes, on one machine, under Locust,
+with staff publishing and injected faults. Re-run it to replace this file.
+
+What runs (section "The rehearsal" of docs/deploy.md has the details):
+
+- PostgreSQL: a throwaway cluster from scripts/postgres.sh (`fsync` off: a test cluster).
+- Elasticsearch: two nodes of the local distribution (scripts/elasticsearch/es.sh), 512 MB
+  heap each, HTTP on 127.0.0.1:9211 and :9212, transport on :9311 and :9312, seeded to each
+  other only (the development node on 9200 is neither used nor touched); every index has one
+  replica (the first bulk load runs without it, then the replica is copied, as Elasticsearch
+  advises).
+- gunicorn with `cms.settings.production` on 127.0.0.1, the systemd unit's options, a
+  generated `SECRET_KEY`, `SECURE_SSL_REDIRECT=false` (no TLS proxy in front); static files
+  from WhiteNoise after `collectstatic` into a temporary `STATIC_ROOT`.
+- `manage.py db_worker` for the tasks (the search outbox: `SEARCH_SYNC_APPLY=task`) and
+  `manage.py db_worker --backend webhooks`, with a local receiver as the partner's endpoint.
+- Releases loaded by the benchmark loader (bench/loader.py), then indexed.
+- Locust (headless, 127.0.0.1 only): readers (home, lists with filters and pages, release
+  pages, 80 % among the newest 5,000 and 20 % over the whole archive, the search page with
+  and without a facet, the JSON autocomplete, feeds, a static file) and partners (API list
+  and detail with `If-None-Match`, the changes feed, API search, with a token). Every
+  simulated client comes from 127.0.0.1, so the rehearsal raises the per-address rate limits.
+- A staff user publishing a release every few seconds as the admin does (`add_child`,
+  `save_revision().publish()`), and a watcher timing when each release shows on every channel.
+
+**Shared machine**: 2 cores, shared with other jobs that were running test suites at the
+same time; the load generator, both Elasticsearch nodes and PostgreSQL run on the same cores
+as gunicorn. Ratios within one run mean more than absolute figures.
 """
 
 

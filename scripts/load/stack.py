@@ -82,6 +82,7 @@ class Stack:
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
     nodes: list[EsNode] = field(default_factory=list)
     env: dict[str, str] = field(default_factory=dict)
+    starting: list[subprocess.Popen] = field(default_factory=list)
 
     def __post_init__(self):
         # Elasticsearch runs as nobody when we are root: it must reach its folders in here.
@@ -134,8 +135,8 @@ class Stack:
         for node in self.nodes:
             if http_get_status(node.url) != 0:
                 raise RuntimeError(f"something already answers at {node.url}: stop it first")
-        starting = [node.start() for node in self.nodes]
-        if any(process.wait() != 0 for process in starting):
+        self.starting = [node.start() for node in self.nodes]
+        if any(process.wait() != 0 for process in self.starting):
             raise RuntimeError("an Elasticsearch node did not start (see es.sh's output)")
         wait_for(f"{self.nodes[0].url}/_cluster/health?wait_for_nodes=2&timeout=60s", 120)
 
@@ -212,6 +213,9 @@ class Stack:
     def close(self) -> None:
         for name in list(self.processes):
             self.stop(name)
+        for process in self.starting:
+            if process.poll() is None:
+                process.kill()
         for node in self.nodes:
             node.stop()
         subprocess.run(["rm", "-rf", "--", str(self.workdir)], check=False)
