@@ -3,7 +3,7 @@
 - ``WebhookReceiver``: a partner's endpoint on loopback, recording every delivery.
 - ``VisibilityWatcher``: reads the staff publisher's lines and, for each new release, polls
   every channel a reader or partner sees it on until it shows: publish → visible latency.
-- ``Prober``: during a fault, one request every quarter second per path, status and time.
+- ``Prober``: during a fault, a request per path every second or so, status and time.
 """
 
 import datetime
@@ -20,7 +20,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 CHANNELS = ("page", "list", "home", "feed", "search", "api list", "changes", "webhook")
 VISIBLE_TIMEOUT = 60.0
-POLL_EVERY = 0.25
+# Each release in flight costs a request per channel per poll: the watcher must not be the load.
+POLL_EVERY = 1.0
 
 
 class WebhookReceiver:
@@ -197,7 +198,8 @@ class VisibilityWatcher:
 
 
 class Prober:
-    """Requests ``paths`` in a loop on a thread; records (time, path, status, seconds)."""
+    """Requests ``paths`` in a loop on a thread (a pause of a second between rounds); records
+    (time, path, status, seconds)."""
 
     def __init__(self, base_url: str, paths: list[str]):
         self.base_url = base_url

@@ -102,7 +102,7 @@ def step_table(result: StepResult) -> list[str]:
 
 def visibility_table(label: str, summary: dict) -> list[str]:
     lines = [
-        f"**Publish → visible, {label}** (seconds from `publish()` returning; polled every 0.25 s)",
+        f"**Publish → visible, {label}** (seconds from `publish()` returning; polled every second)",
         "",
         "| Channel | releases | visible | median s | worst s |",
         "| --- | ---: | ---: | ---: | ---: |",
