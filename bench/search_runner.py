@@ -7,6 +7,9 @@
   plus the client's, nothing of ours.
 - ``database``: ``search_run`` with Wagtail's database backend as the default backend, which
   is the site without Elasticsearch (search/database.py on PostgreSQL full text).
+- ``fallback``: ``search_run`` with Elasticsearch configured at a loopback port where nothing
+  listens, so the outage fallback answers (search/fallback.py: the same database index,
+  bounded).
 """
 
 import math
@@ -40,7 +43,9 @@ QUERIES: list[tuple[str, str]] = [
     ("misspelling (did you mean)", "q=refugess+seminar"),
     ("no words, topic, newest", "topic=water&sort=newest"),
 ]
-PATHS = ("service", "raw", "database")
+PATHS = ("service", "raw", "database", "fallback")
+# Elasticsearch "down": nothing listens on the discard port, every connection is refused.
+DEAD_ENGINE = {"BACKEND": "wagtail.search.backends.elasticsearch8", "URLS": ["http://127.0.0.1:9"]}
 MIN_RUNS = 3
 
 
@@ -96,30 +101,43 @@ def _timed(
 
 
 def bench_queries_run(
-    *, database_backends: dict, runs: int, warmup: int, budget: float, queries=QUERIES
+    *,
+    database_backend: dict,
+    runs: int,
+    warmup: int,
+    budget: float,
+    queries=QUERIES,
+    paths=PATHS,
 ) -> list[QueryTiming]:
-    """Times every query along every path; the default search backend must be Elasticsearch.
+    """Times every query along ``paths``; the default search backend must be Elasticsearch.
 
-    ``database_backends`` is the WAGTAILSEARCH_BACKENDS under which the database answers.
+    ``database_backend`` is the WAGTAILSEARCH_BACKENDS entry of the database index.
     A path that fails is recorded with its error, and the others still run.
     """
     backend = get_search_backend()
+    database_alone = {"default": database_backend}
+    outage = {"default": DEAD_ENGINE, "database": database_backend}
     timings = []
     with tqdm(
-        total=len(queries) * len(PATHS) * (runs + warmup), unit=" searches", desc="Searching"
+        total=len(queries) * len(paths) * (runs + warmup), unit=" searches", desc="Searching"
     ) as bar:
         for label, params in queries:
             timing = QueryTiming(label=label, params=params, planned_runs=runs)
             query = parse_search_query(QueryDict(params), language="en")
-            paths = {
+            functions = {
                 "service": (lambda q=query: _service(q), nullcontext()),
                 "raw": (_raw_request(backend, query), nullcontext()),
                 "database": (
                     lambda q=query: search_run(query=q, language="en").count,
-                    override_settings(WAGTAILSEARCH_BACKENDS=database_backends),
+                    override_settings(WAGTAILSEARCH_BACKENDS=database_alone),
+                ),
+                "fallback": (
+                    lambda q=query: _fallback(q),
+                    override_settings(WAGTAILSEARCH_BACKENDS=outage),
                 ),
             }
-            for path, (function, context) in paths.items():
+            for path in paths:
+                function, context = functions[path]
                 try:
                     with context:
                         timing.counts[path] = function()
@@ -137,6 +155,15 @@ def _service(query) -> int:
     results = search_run(query=query, language="en")
     if results.degraded:
         raise RuntimeError("Elasticsearch did not answer in time; the database did")
+    return results.count
+
+
+def _fallback(query) -> int:
+    results = search_run(query=query, language="en")
+    if not results.degraded:
+        raise RuntimeError("the outage fallback did not answer")
+    if any("took too long" in notice for notice in results.notices):
+        raise RuntimeError("the fallback ran out of time")
     return results.count
 
 

@@ -14,12 +14,15 @@ class CoreConfig(AppConfig):
 
         from . import checks  # noqa: F401  (registers the system checks)
         from .api.guard import api_parameters_guard
+        from .page_cache.registry import signal_handlers_connect
 
         # Before Ninja parses any operation's parameters, ours and Wagtail's alike.
         api.add_decorator(api_parameters_guard, mode="view")
 
         # Swagger UI would otherwise send the schema's URL to validator.swagger.io for a badge.
         api.docs = Swagger(settings={"validatorUrl": None})
+
+        signal_handlers_connect()
 
         # post_migrate is sent per app with models: hang on to Wagtail's, which every site has.
         post_migrate.connect(cache_tables_create, sender=apps.get_app_config("wagtailcore"))

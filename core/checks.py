@@ -135,3 +135,22 @@ def check_limit_settings(app_configs, **kwargs) -> list[checks.Error]:
             )
         )
     return errors
+
+
+@checks.register(checks.Tags.caches, deploy=True)
+def check_page_cache_shared(app_configs, **kwargs) -> list[checks.Warning]:
+    """A purge runs in one process: a per-process page cache would keep serving the others'
+    stale copies of a changed page until they expire."""
+    alias = settings.PRESSROOM_PAGE_CACHE_ALIAS
+    backend = settings.CACHES.get(alias, {}).get("BACKEND", "") if alias else ""
+    if not backend.endswith(("LocMemCache", "FileBasedCache")):
+        return []
+    return [
+        checks.Warning(
+            f"The page cache ({alias!r}) is not shared between processes: after a publish, "
+            "other workers serve the old page until it expires.",
+            hint="Keep PAGE_CACHE_BACKEND's default (the database cache) or name Redis or "
+            'Memcached; see docs/deploy.md, "Page cache".',
+            id="core.W003",
+        )
+    ]

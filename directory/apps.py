@@ -8,6 +8,8 @@ class DirectoryConfig(AppConfig):
     verbose_name = "NGO directory"
 
     def ready(self):
+        from .page_cache import page_cache_register
         from .search import search_register
 
         search_register()
+        page_cache_register()

@@ -10,6 +10,7 @@ from the ORM, and highlights are made here, escaped.
 """
 
 import re
+import time
 
 from django.db.models import Count, F, Q, Value
 from django.db.models.functions import Lower, Replace
@@ -27,6 +28,17 @@ from .suggestion import SUGGEST_BELOW, SUGGESTIONS, suggestion_text
 from .vocabulary import candidates_for, vocabulary
 
 FRAGMENT_CHARS = 80
+
+
+class TooSlow(Exception):
+    """A bounded search (search/fallback.py) ran past its deadline."""
+
+
+def _in_time(deadline: float | None) -> None:
+    if deadline is not None and time.monotonic() > deadline:
+        raise TooSlow
+
+
 # Words of one query that "did you mean" corrects, each costing a few searches.
 SUGGESTED_WORDS = 3
 
@@ -62,6 +74,30 @@ def _words(parsed) -> list[str]:
     return list(dict.fromkeys([*words, *(key for word in words for key in search_keys(word))]))
 
 
+def _bounded(
+    backend, search_type: SearchType, queryset, query: SearchQuery, limit: int
+) -> list[int] | None:
+    """At most ``limit`` primary keys in the query's order, each step a LIMITed query; None
+    when the query needs the general path (OR groups, phrases, exclusions)."""
+    parsed, date_field = query.parsed, search_type.date_field
+    ordering = []
+    if date_field and query.effective_sort != "relevance":
+        sign = "-" if query.effective_sort == "newest" else ""
+        ordering = [f"{sign}{date_field}", f"{sign}pk"]
+    if parsed.is_empty:
+        return list(queryset.order_by(*ordering).values_list("pk", flat=True)[:limit])
+    if parsed.excluded or any(len(group) > 1 or group[0].phrase for group in parsed.required):
+        return None
+    words = dict.fromkeys(group[0].text for group in parsed.required)
+    queryset = queryset.model.objects.filter(id__in=queryset.values("pk")).only("pk")
+    found = backend.search(
+        And([_word_query(word) for word in words]),
+        queryset.order_by(*ordering) if ordering else queryset,
+        order_by_relevance=not ordering,
+    )
+    return [obj.pk for obj in found[:limit]]
+
+
 def _matching(backend, queryset, query: SearchQuery) -> list[int]:
     """Primary keys matching the parsed text, most relevant first.
 
@@ -77,7 +113,7 @@ def _matching(backend, queryset, query: SearchQuery) -> list[int]:
     # The backend accepts filters on declared FilterFields only, and the selectors filter
     # through relations (organization__slug): hand it the survivors by id instead, a field
     # every searchable model declares (Page does; so does Organization).
-    queryset = queryset.model.objects.filter(id__in=queryset.values("pk"))
+    queryset = queryset.model.objects.filter(id__in=queryset.values("pk")).only("pk")
     words = [group[0].text for group in parsed.required if len(group) == 1 and not group[0].phrase]
     allowed = None
     if words:
@@ -200,15 +236,27 @@ def _suggestion(backend, query: SearchQuery, querysets: list) -> str | None:
     return suggestion_text(query, replacements)
 
 
-def search(backend, query: SearchQuery) -> RawResults:
+def search(
+    backend, query: SearchQuery, *, limit: int | None = None, deadline: float | None = None
+) -> RawResults:
+    """``limit`` caps each type's matches (the count then stops there: ``count_capped``);
+    past ``deadline`` (``time.monotonic()``) it raises TooSlow between its steps."""
     locale_ids = _locale_ids(query.filters.languages)
     active = active_filters(query)
-    matched, searched = {}, []
+    matched, searched, capped = {}, [], False
     for search_type in registry.types(query.type):
+        _in_time(deadline)
         candidates = _candidates(search_type, active, locale_ids)
-        if candidates is not None:
-            searched.append(candidates)
-            matched[search_type] = _matching(backend, candidates, query)
+        if candidates is None:
+            continue
+        searched.append(candidates)
+        pks = _bounded(backend, search_type, candidates, query, limit) if limit else None
+        if pks is None:
+            pks = _matching(backend, candidates, query)
+            pks = pks[:limit] if limit else pks
+        capped = capped or (limit is not None and len(pks) >= limit)
+        matched[search_type] = pks
+        _in_time(deadline)
 
     # Types in their registered order; newest/oldest put the dated ones first, by date (ties
     # by primary key, as the engine breaks them), and the undated after them.
@@ -236,10 +284,17 @@ def search(backend, query: SearchQuery) -> RawResults:
         for t, pk in page
         if pk in objects[t]
     ]
+    _in_time(deadline)
     suggestion = None
     if len(ordered) < SUGGEST_BELOW and not query.parsed.is_empty:
         suggestion = _suggestion(backend, query, searched)
-    return RawResults(count=len(ordered), hits=hits, facets=_facets(matched), suggestion=suggestion)
+    return RawResults(
+        count=len(ordered),
+        hits=hits,
+        facets=_facets(matched),
+        suggestion=suggestion,
+        count_capped=capped,
+    )
 
 
 def _folded(name: str):

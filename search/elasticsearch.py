@@ -56,6 +56,10 @@ class RawResults:
     hits: list[RawHit]
     facets: dict[str, dict[str, int]]
     suggestion: str | None
+    # The database fallback's bounds (search/fallback.py): it stopped counting at ``count``,
+    # or ran out of time and has no results.
+    count_capped: bool = False
+    timed_out: bool = False
 
 
 def _mapping(backend, model):

@@ -163,13 +163,15 @@ def _batch_apply(batch: list[IndexChange], result: ApplyResult) -> None:
             pks_by_model[model].append(object_id)
 
     failed_keys: set[tuple[int, str]] = set()
-    for model, pks in pks_by_model.items():
-        content_type_id = ContentType.objects.get_for_model(model, for_concrete_model=False).id
-        upserts, deletes = _objects_resolve(model, pks)
-        for backend_name, backend in get_search_backends_with_name(with_auto_update=True):
+    resolved = {model: _objects_resolve(model, pks) for model, pks in pks_by_model.items()}
+    # Backend by backend, the database's first: an unreachable engine stops the batch, and the
+    # database index (the outage fallback's) must have had the whole batch by then.
+    for backend_name, backend in _backends_database_first():
+        for model, (upserts, deletes) in resolved.items():
+            content_type_id = ContentType.objects.get_for_model(model, for_concrete_model=False).id
             failed_pks = _backend_apply(backend, backend_name, model, upserts, deletes)
             failed_keys.update((content_type_id, pk) for pk in failed_pks)
-        result.objects += len(upserts) + len(deletes)
+    result.objects += sum(len(upserts) + len(deletes) for upserts, deletes in resolved.values())
 
     failed_rows = [row for key in failed_keys for row in rows_by_key[key]]
     cleared = [
@@ -180,6 +182,13 @@ def _batch_apply(batch: list[IndexChange], result: ApplyResult) -> None:
         _rows_mark_failed(failed_rows, "the engine refused this object; see the log")
     result.applied += len(cleared)
     result.failed += len(failed_rows)
+
+
+def _backends_database_first() -> list[tuple[str, object]]:
+    """Auto-updated backends, those in the database (which never raise EngineUnreachable)
+    first."""
+    backends = get_search_backends_with_name(with_auto_update=True)
+    return sorted(backends, key=lambda named: named[1].catch_indexing_errors)
 
 
 def _objects_resolve(

@@ -3,8 +3,9 @@
 The page, the JSON endpoint and the API are thin front ends over ``search_run``.
 Elasticsearch answers when it is Wagtail's default backend (search/elasticsearch.py),
 otherwise the database backend does the same job with fewer features (search/database.py).
-When Elasticsearch is configured but does not answer, the database answers instead and the
-results say so (``degraded``): readers get a reduced search rather than an error page.
+When Elasticsearch is configured but does not answer, the database index kept beside it
+answers instead, within a bound (search/fallback.py), and the results say so (``degraded``):
+readers get a reduced search rather than an error page or a long wait.
 """
 
 import logging
@@ -16,6 +17,7 @@ from wagtail.search.backends import get_search_backend
 
 from . import database, elasticsearch
 from .breaker import engine_key, read_breaker
+from .fallback import fallback_search
 from .outbox import EngineUnreachable, engine_call, sync_setting
 from .query import SearchQuery
 from .registry import Hit, registry
@@ -23,10 +25,6 @@ from .registry import Hit, registry
 logger = logging.getLogger(__name__)
 
 AUTOCOMPLETE_LIMIT = 8
-# Wagtail's database backend keeps its own full-text index only while it is the configured
-# backend; its "fallback" variant matches the models' columns directly (icontains), so it
-# answers with what the database holds even though Elasticsearch was doing the indexing.
-DEGRADED_BACKEND = "wagtail.search.backends.database.fallback"
 # Seconds a reader waits for Elasticsearch before the database answers instead; the
 # backend's own TIMEOUT (default 10 s) is meant for indexing and would hang the page.
 READ_TIMEOUT = 3
@@ -225,13 +223,13 @@ def search_run(*, query: SearchQuery, request=None, language: str = "en") -> Sea
     if uses_elasticsearch(backend):
         raw = _on_elasticsearch(backend, elasticsearch.search, query=query)
         if raw is None:
-            backend, degraded = get_search_backend(DEGRADED_BACKEND), True
+            raw, degraded = fallback_search(query), True
         else:
             engine = "elasticsearch"
     if raw is None:
         raw = database.search(backend, query)
     pages = page_count(raw.count, query.page_size)
-    if query.page > pages:
+    if query.page > pages and not raw.count_capped:
         raise PageOutOfRange(query.page, pages)
     return SearchResults(
         query=query,
@@ -240,9 +238,29 @@ def search_run(*, query: SearchQuery, request=None, language: str = "en") -> Sea
         facets=_facets(query, raw.facets, language),
         suggestion=raw.suggestion,
         engine=engine,
-        notices=list(query.notices),
+        notices=[*query.notices, *_bound_notices(raw)],
         degraded=degraded,
     )
+
+
+def _bound_notices(raw) -> list[str]:
+    """What the bounded fallback left out, said plainly."""
+    if raw.timed_out:
+        return [
+            _(
+                "This search took too long for the reduced mode and was stopped: try fewer "
+                "or more specific words, or narrow it with a filter."
+            )
+        ]
+    if raw.count_capped:
+        return [
+            _(
+                "Only the %(count)s most relevant results are shown while search runs in a "
+                "reduced mode: narrow the search to see others."
+            )
+            % {"count": raw.count}
+        ]
+    return []
 
 
 def search_autocomplete(*, text: str, languages, request=None) -> list[dict]:

@@ -98,3 +98,14 @@ def browser_page(request, live_server, transactional_db, django_db_serialized_ro
             name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.nodeid)[-150:]
             page.screenshot(path=str(ARTIFACTS_DIR / f"{name}.png"), full_page=True)
         browser.close()
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The page cache on, empty at the start and the end (it outlives the test's database)."""
+    from django.core.cache import caches
+
+    settings.PRESSROOM_PAGE_CACHE_ALIAS = "pages"
+    caches["pages"].clear()
+    yield caches["pages"]
+    caches["pages"].clear()

@@ -101,6 +101,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Inside sessions, CSRF and messages, so it sees whether a response used any of them.
+    "core.page_cache.middleware.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -177,6 +179,29 @@ CACHES = {
     }
 }
 
+# The page cache (core/page_cache): anonymous readers' pages and feeds, shared by every worker
+# and machine, purged through Wagtail's frontend cache invalidator when content changes
+# (docs/deploy.md, "Page cache"). Its own table, so culling pages never drops rate counters.
+CACHES["pages"] = {
+    "BACKEND": os.environ.get("PAGE_CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache"),
+    "LOCATION": os.environ.get("PAGE_CACHE_LOCATION", "pressroom_page_cache"),
+    "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", "20000"))},
+}
+PRESSROOM_PAGE_CACHE_ALIAS = "pages" if env_bool("PAGE_CACHE", True) else None
+PRESSROOM_PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", str(6 * 60 * 60)))
+# Never cached: the admin, the API (tokens, rate limits, its own ETags), documents (privacy
+# checks), the health check, and search, whose answers change with every index update.
+PRESSROOM_PAGE_CACHE_EXCLUDE = [
+    r"^/admin/",
+    r"^/api/",
+    r"^/documents/",
+    r"^/healthz",
+    r"^/[^/]+/search/",
+]
+# Every purge goes to each backend here: ours forgets the pages above; a CDN or nginx cache
+# in front is purged by adding its backend (docs/deploy.md).
+WAGTAILFRONTENDCACHE = {"pages": {"BACKEND": "core.page_cache.backend.PageCacheBackend"}}
+
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
@@ -210,10 +235,18 @@ if ELASTICSEARCH_URL:
             "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "pressroom_"),
             # Our Azerbaijani and English analysers; the mappings' sub-fields need them.
             "INDEX_SETTINGS": INDEX_SETTINGS,
-        }
+        },
+        # Kept up to date beside Elasticsearch by the outbox: the outage fallback searches it,
+        # with the same folding and stems as `make run` (search/fallback.py).
+        "database": {"BACKEND": "wagtail.search.backends.database"},
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The outage fallback's bounds: seconds per search, results per type (docs/search-resilience.md).
+SEARCH_FALLBACK = {
+    "BUDGET": float(os.environ.get("SEARCH_FALLBACK_BUDGET", "0.8")),
+    "MATCHES": int(os.environ.get("SEARCH_FALLBACK_MATCHES", "500")),
+}
 
 # Background tasks (search indexing, reference index, image focal points). The default runs
 # each task inline in the request that queued it, which needs no worker; a deployment that

@@ -1,7 +1,7 @@
 """Local development: debug on, console email, a fixed key that production refuses."""
 
 from .base import *
-from .base import env_list
+from .base import env_bool, env_list
 
 DEBUG = True
 SECRET_KEY = os.environ.get("SECRET_KEY", "django-insecure-local-development-only")
@@ -14,3 +14,6 @@ DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE
 
 # One process: a local-memory cache is shared enough, and adds no queries to count.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Template and code changes show at once: no page cache unless PAGE_CACHE=true.
+PRESSROOM_PAGE_CACHE_ALIAS = "pages" if env_bool("PAGE_CACHE", False) else None
+CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}

@@ -23,8 +23,26 @@ if not ALLOWED_HOSTS:
         "ALLOWED_HOSTS is not set: production needs the public host names, comma-separated."
     )
 
-# Persistent connections: each gunicorn worker reuses its own (docs/deploy.md on PostgreSQL).
-DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))
+# On PostgreSQL each gunicorn worker keeps a small psycopg pool (Django 5.2; CONN_MAX_AGE must
+# be 0 with it): a request takes a checked connection and gives it back, so a database
+# restart costs no errors once it is up again. docs/deploy.md ("PostgreSQL") sizes it.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(
+    "DATABASE_POOL", True
+):
+    from psycopg_pool import ConnectionPool
+
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = False  # the pool's check replaces it
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": int(os.environ.get("DATABASE_POOL_MIN_SIZE", "1")),
+        "max_size": int(os.environ.get("DATABASE_POOL_MAX_SIZE", "4")),
+        # A request waits this long for a connection, then fails (503) instead of hanging.
+        "timeout": float(os.environ.get("DATABASE_POOL_TIMEOUT", "5")),
+        "check": ConnectionPool.check_connection,
+    }
+else:
+    # Persistent connections: each gunicorn worker reuses its own.
+    DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

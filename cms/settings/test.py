@@ -27,3 +27,6 @@ PRESSROOM_WEBHOOKS_ALLOW_LOOPBACK = True
 
 # One process: a local-memory cache is shared enough, and adds no queries to count.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The page cache outlives each test's database: off, except in the tests that turn it on.
+CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}
+PRESSROOM_PAGE_CACHE_ALIAS = None

@@ -1,5 +1,5 @@
-"""The project's own system checks: Elasticsearch URLs, email delivery, the proxy count and
-the limits' settings."""
+"""The project's own system checks: Elasticsearch URLs, email delivery, the proxy count, the
+limits' settings and a shared page cache."""
 
 import pytest
 from django.test import override_settings
@@ -8,6 +8,7 @@ from core.checks import (
     check_elasticsearch_url,
     check_email_backend_delivers,
     check_limit_settings,
+    check_page_cache_shared,
     check_proxy_count_behind_a_proxy,
     elasticsearch_url_problem,
     redacted,
@@ -118,3 +119,18 @@ def test_settings_trusting_no_proxy_need_no_proxy_count():
 @override_settings(PRESSROOM_PASSWORD_ATTEMPT_RATE="ten/min", PRESSROOM_PROXY_COUNT=-1)
 def test_a_malformed_password_rate_and_a_negative_proxy_count_are_errors():
     assert [error.id for error in check_limit_settings(None)] == ["core.E002", "core.E003"]
+
+
+def test_a_page_cache_each_process_keeps_alone_is_a_deploy_warning(settings):
+    settings.PRESSROOM_PAGE_CACHE_ALIAS = "pages"
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
+    assert [w.id for w in check_page_cache_shared(None)] == ["core.W003"]
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "t"},
+    }
+    assert check_page_cache_shared(None) == []

@@ -1,5 +1,8 @@
 """Elasticsearch configured but not answering: readers get the database's results, told so.
 
+The database index is the one the outbox keeps beside Elasticsearch: it folds, transliterates
+and ranks as the site without Elasticsearch does, within a time bound (search/fallback.py).
+
 The engine is Wagtail's real elasticsearch8 backend pointed at loopback ports: one where
 nothing listens (connection refused) and one that accepts connections but never answers
 (a hung node, which only the short read timeout gets the reader out of).
@@ -19,13 +22,15 @@ NOTICE = "Search is running in a reduced mode"
 
 
 def _engine_at(settings, url: str) -> None:
+    """The engine at ``url`` and, as in production, the database index kept beside it."""
     settings.WAGTAILSEARCH_BACKENDS = {
         "default": {
             "BACKEND": BACKEND,
             "URLS": [url],
             "INDEX_PREFIX": "test_unreachable_",
             "TIMEOUT": 1,
-        }
+        },
+        "database": {"BACKEND": "wagtail.search.backends.database"},
     }
 
 

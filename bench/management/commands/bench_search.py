@@ -16,7 +16,7 @@ from wagtail.search.backends import get_search_backend
 from bench.command import bench_machine_context, bench_positive, bench_releases_fill
 from bench.search_indexing import bench_index_rebuild
 from bench.search_report import bench_report
-from bench.search_runner import bench_queries_run
+from bench.search_runner import PATHS, bench_queries_run
 from search.analysis import INDEX_SETTINGS
 
 ELASTICSEARCH_BACKEND = "wagtail.search.backends.elasticsearch8"
@@ -27,15 +27,24 @@ class Command(BaseCommand):
     help = (
         "Benchmarks search: loads N generated releases (BENCH_N, default 100000) into a fresh "
         "database, rebuilds the Elasticsearch and database indexes, and times typical "
-        "searches through our service, raw Elasticsearch and the database backend."
+        "searches through our service, raw Elasticsearch, the database backend and the outage "
+        "fallback."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--count", type=int, help="Releases to load (default: BENCH_N).")
         parser.add_argument("--runs", type=int, help="Timed runs per query and path (BENCH_RUNS).")
         parser.add_argument("--warmup", type=int, default=3, help="Untimed runs first.")
+        parser.add_argument(
+            "--paths",
+            default=os.environ.get("BENCH_PATHS", ",".join(PATHS)),
+            help=f"Comma-separated paths to time (BENCH_PATHS; default: {','.join(PATHS)}).",
+        )
 
-    def handle(self, *args, count, runs, warmup, **options):
+    def handle(self, *args, count, runs, warmup, paths, **options):
+        self.paths = tuple(path.strip() for path in paths.split(",") if path.strip())
+        if unknown := set(self.paths) - set(PATHS):
+            raise CommandError(f"Unknown paths {sorted(unknown)}: choose among {', '.join(PATHS)}.")
         count = count or bench_positive("BENCH_N", 100_000)
         runs = runs or bench_positive("BENCH_RUNS", 20)
         budget = bench_positive("BENCH_BUDGET", 60)
@@ -84,7 +93,8 @@ class Command(BaseCommand):
         backend = get_search_backend()
         backend.refresh_indexes()
         timings = bench_queries_run(
-            database_backends={"default": DATABASE_BACKEND},
+            database_backend=DATABASE_BACKEND,
+            paths=self.paths,
             runs=runs,
             warmup=warmup,
             budget=budget,
