@@ -50,12 +50,6 @@ def _green_after(stack, since: float, timeout: float = 300) -> float | None:
     return None
 
 
-def _nodes_start(nodes) -> None:
-    starting = [node.start() for node in nodes]
-    for process in starting:
-        process.wait()
-
-
 def fault_node_killed(*, stack, settings, targets, **_) -> tuple[str, list[str]]:
     """a) One Elasticsearch node SIGKILLed mid-run: the replica answers; the cluster heals."""
     seconds = settings["fault_seconds"]
@@ -71,7 +65,7 @@ def fault_node_killed(*, stack, settings, targets, **_) -> tuple[str, list[str]]
     victim.kill()
     _wait(seconds / 3)
     returned_at = time.time()
-    _nodes_start([victim])
+    stack.nodes_start([victim])
     heal = _green_after(stack, returned_at)
     result = locust_finish(*run)
     samples = prober.stop()
@@ -107,7 +101,7 @@ def fault_cluster_down(*, stack, watcher, settings, targets, **_) -> tuple[str, 
         stack, label="Fault b", users=FAULT_USERS, seconds=outage, mix="mixed", targets=targets
     )
     up_at = time.time()
-    _nodes_start(stack.nodes)
+    stack.nodes_start(stack.nodes)
     heal = _green_after(stack, up_at)
     during = [p for p in watcher.published if "error" not in p and down_at <= p["seen_at"] <= up_at]
     deadline, missing = time.time() + 120, during

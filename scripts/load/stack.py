@@ -135,10 +135,15 @@ class Stack:
         for node in self.nodes:
             if http_get_status(node.url) != 0:
                 raise RuntimeError(f"something already answers at {node.url}: stop it first")
-        self.starting = [node.start() for node in self.nodes]
-        if any(process.wait() != 0 for process in self.starting):
+        if not self.nodes_start(self.nodes):
             raise RuntimeError("an Elasticsearch node did not start (see es.sh's output)")
         wait_for(f"{self.nodes[0].url}/_cluster/health?wait_for_nodes=2&timeout=60s", 120)
+
+    def nodes_start(self, nodes: list[EsNode]) -> bool:
+        """Starts ``nodes`` side by side (es.sh waits for each); whether all came up."""
+        self.starting = [node.start() for node in nodes]
+        codes = [process.wait() for process in self.starting]
+        return all(code == 0 for code in codes)
 
     def spawn(self, name: str, command: list[str], **kwargs) -> subprocess.Popen:
         log = self.log(name)
