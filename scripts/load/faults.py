@@ -24,6 +24,13 @@ def _seconds(value: float | None) -> str:
     return "never" if value is None else f"{value:.1f} s"
 
 
+def _verdict(observed: bool, met: bool) -> str:
+    """A scenario whose fault was never seen by the traffic proves nothing either way."""
+    if not observed:
+        return "inconclusive (the fault was not observed)"
+    return "met" if met else "not met"
+
+
 def _ms(value: float | None) -> str:
     return "none" if value is None else f"{value:.0f} ms"
 
@@ -160,7 +167,8 @@ def fault_postgres_restart(*, stack, watcher, settings, targets, **_) -> tuple[s
         stack.processes["gunicorn"].poll() is None and stack.processes["gunicorn"].pid == master
     )
     publishes = [p for p in watcher.published if stopped_at <= p["seen_at"]]
-    met = statuses in ([], [503]) and slowest < 5 and recovered is not None and same_master
+    # No failed probe at all means the outage went unseen (requests queued past it), not passed.
+    met = statuses == [503] and slowest < 5 and recovered is not None and same_master
     lines = [
         f"PostgreSQL stopped (`pg_ctl stop -m fast`) for {downtime} s under {FAULT_USERS} users, then started.",
         "",
@@ -168,7 +176,7 @@ def fault_postgres_restart(*, stack, watcher, settings, targets, **_) -> tuple[s
         f"- All probes 200 again {_seconds(recovered)} after PostgreSQL was back; gunicorn master unchanged: {same_master}",
         f"- Staff publishes from the stop on: {len([p for p in publishes if 'error' not in p])} succeeded, {len([p for p in publishes if 'error' in p])} failed",
         f"- 5xx other than 503 (Locust): {sum(f['count'] for f in result.failures if '503' not in f['error'])}",
-        f"- Goal (503s that fail fast, recovery without restarting gunicorn): **{'met' if met else 'not met'}**",
+        f"- Goal (503s that fail fast, recovery without restarting gunicorn): **{_verdict(bool(failed), met)}**",
         "",
         *step_table(result),
     ]
@@ -209,7 +217,7 @@ def fault_webhook_worker_killed(*, stack, watcher, receiver, **_) -> tuple[str, 
         f"- Releases published before the kill: {len(published)}; without a completed delivery 90 s later: **{len(missing)}**",
         f"- Requests the receiver saw for them: {len(posts)} ({len([p for p in posts if p['aborted']])} cut off by the kill); "
         f"releases delivered more than once: {len(repeated)}, each with one delivery id: {one_key}",
-        f"- Goal (at least once, duplicates with the same idempotency key): **{'met' if not missing and one_key else 'not met'}**",
+        f"- Goal (at least once, duplicates with the same idempotency key): **{_verdict(caught, not missing and one_key)}**",
     ]
     return "Fault d: webhooks worker killed mid-delivery", lines
 
