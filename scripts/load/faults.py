@@ -16,7 +16,7 @@ from observe import Prober, http_get, recovery_seconds
 from report import step_table
 from steps import locust_finish, locust_run, locust_start, server_errors
 
-FAULT_USERS = 20
+FAULT_USERS = int(os.environ.get("LOAD_FAULT_USERS", "20"))
 SEARCH_ROWS = ("search", "search ?topic", "api search", "autocomplete (JSON)")
 
 

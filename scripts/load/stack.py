@@ -9,6 +9,7 @@ deletes their files, in ``close()`` whatever happened before.
 import os
 import secrets
 import shlex
+import shutil
 import signal
 import subprocess
 import tempfile
@@ -223,6 +224,12 @@ class Stack:
                 process.kill()
         for node in self.nodes:
             node.stop()
+        # The processes' logs and Locust's CSV files outlive the run, for reading afterwards.
+        kept = REPO / "var" / "load"
+        subprocess.run(["rm", "-rf", "--", str(kept)], check=False)
+        kept.mkdir(parents=True)
+        for path in [*self.workdir.glob("*.log"), *self.workdir.glob("*.csv")]:
+            shutil.copy(path, kept)
         subprocess.run(["rm", "-rf", "--", str(self.workdir)], check=False)
 
 
