@@ -14,7 +14,8 @@ HEADER = """# Load rehearsal
 
 Written by `make load` (scripts/load/, `make load-quick` for a short run, `make load-faults`
 for the faults alone): the stack docs/deploy.md describes, on one machine, under Locust,
-with staff publishing and injected faults. Re-run it to replace this file.
+with staff publishing and injected faults. Re-run it to replace this file; each process's
+log and Locust's CSV files stay in var/load/ afterwards.
 
 What runs (section "The rehearsal" of docs/deploy.md has the details):
 
