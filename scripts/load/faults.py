@@ -158,6 +158,7 @@ def fault_postgres_restart(*, stack, watcher, settings, targets, **_) -> tuple[s
     stack.postgres("start")
     result = locust_finish(*run)
     samples = prober.stop()
+    exited = stack.workers_restart_exited()
     window = [s for s in samples if s[0] >= stopped_at]
     failed = [s for s in window if s[2] != 200]
     statuses = sorted({s[2] for s in failed})
@@ -176,6 +177,7 @@ def fault_postgres_restart(*, stack, watcher, settings, targets, **_) -> tuple[s
         f"- All probes 200 again {_seconds(recovered)} after PostgreSQL was back; gunicorn master unchanged: {same_master}",
         f"- Staff publishes from the stop on: {len([p for p in publishes if 'error' not in p])} succeeded, {len([p for p in publishes if 'error' in p])} failed",
         f"- 5xx other than 503 (Locust): {sum(f['count'] for f in result.failures if '503' not in f['error'])}",
+        f"- Task workers that exited during the outage (restarted, as systemd's `Restart=always` would): {', '.join(exited) or 'none'}",
         f"- Goal (503s that fail fast, recovery without restarting gunicorn): **{_verdict(bool(failed), met)}**",
         "",
         *step_table(result),

@@ -187,6 +187,20 @@ class Stack:
         manage = [PYTHON, "manage.py", "db_worker", "--backend", "webhooks", "--queue-name", "*"]
         return self.spawn("webhooks-worker", [*manage, "--interval", "0.5"])
 
+    def workers_restart_exited(self) -> list[str]:
+        """Starts again the task workers that exited; their names."""
+        exited = [
+            name
+            for name in ("tasks-worker", "webhooks-worker")
+            if self.processes[name].poll() is not None
+        ]
+        if "tasks-worker" in exited:
+            manage = [PYTHON, "manage.py", "db_worker", "--queue-name", "*", "--interval", "0.5"]
+            self.spawn("tasks-worker", manage)
+        if "webhooks-worker" in exited:
+            self.webhooks_worker_start()
+        return exited
+
     def publisher_start(self, *, every: float, start: int) -> subprocess.Popen:
         command = [PYTHON, "manage.py", "load_publish", f"--every={every}", f"--start={start}"]
         return self.spawn("publisher", command, stdout=subprocess.PIPE, text=True, bufsize=1)
