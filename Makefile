@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | md5sum | cut -c1-8)
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run test lint format check test-sqlite test-postgres es-start es-stop chromium bench-search bench-api bench-relevance
+.PHONY: help venv run test lint format check test-sqlite test-postgres es-start es-stop chromium bench-search bench-api bench-relevance load load-quick load-faults
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -87,3 +87,15 @@ RELEVANCE := $(VENV)/bin/pytest tests/search/test_relevance.py -q -s -p no:cache
 bench-relevance: venv ## Azerbaijani relevance: recall and precision per engine (docs/benchmarks.md)
 	$(WITH_ES) env -u DATABASE_URL $(RELEVANCE)
 	$(WITH_ES) bash scripts/postgres.sh $(RELEVANCE)
+
+LOAD_N ?= 100000
+LOAD_ARGS ?=
+# Not a test: tens of minutes at the default N. The deployed stack on this machine (gunicorn,
+# the workers, a throwaway PostgreSQL cluster, two Elasticsearch nodes on 9211/9212 beside the
+# development node), Locust in steps of 10, 50 and 100 users; writes docs/load.md.
+load: venv ## Production rehearsal: LOAD_N releases (default 100000), Locust steps, publish latency (docs/load.md)
+	LOAD_N=$(LOAD_N) bash scripts/load/run.sh $(LOAD_ARGS)
+load-quick: venv ## The rehearsal in minutes: 2,000 releases, short steps, every fault
+	bash scripts/load/run.sh --quick --faults all $(LOAD_ARGS)
+load-faults: venv ## The rehearsal's fault scenarios only (ES node, both nodes, PostgreSQL, webhook worker, gunicorn worker)
+	LOAD_N=$(LOAD_N) bash scripts/load/run.sh --no-steps --faults all $(LOAD_ARGS)

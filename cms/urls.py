@@ -20,6 +20,9 @@ from directory.sitemaps import OrganizationSitemap
 
 from .views import healthz
 
+# A database that cannot be reached answers 503 with Retry-After rather than 500.
+handler500 = "core.views.server_error"
+
 SITEMAPS = {"pages": LocalizedPageSitemap, "organizations": OrganizationSitemap}
 
 urlpatterns = [

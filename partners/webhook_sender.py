@@ -14,6 +14,7 @@ from datetime import timedelta
 import urllib3
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils import timezone
 
 from .addresses import WebhookTarget, webhook_target_resolve
@@ -21,6 +22,8 @@ from .models import WebhookDelivery
 
 EXCERPT_BYTES = 1024
 USER_AGENT = "Pressroom-Webhooks/1.0"
+# Beyond its two timeouts, how long an attempt may take before it is presumed dead.
+LEASE_MARGIN = 30
 
 
 def webhook_signature(*, secret: str, timestamp: str, body: bytes) -> str:
@@ -75,10 +78,37 @@ def webhook_post(*, target: WebhookTarget, body: bytes, headers: dict) -> tuple[
     return response.status, excerpt.decode("utf-8", errors="replace")
 
 
+def webhook_delivery_lease(delivery: WebhookDelivery) -> bool:
+    """Claims the delivery for one attempt, recorded before anything is sent; False when it
+    is not due (a retry's time has not come, or another attempt holds it).
+
+    A worker killed during the POST (SIGKILL, a lost machine) records nothing, and its task
+    stays "running" for ever. So the attempt first moves the delivery's next attempt to when
+    it must have ended (both timeouts plus ``LEASE_MARGIN``) and queues a task for that time:
+    if the attempt finished, that task finds the delivery delivered, failed or rescheduled
+    and does nothing; if not, it sends the delivery again, with the same delivery id.
+    """
+    from .tasks import webhook_delivery_send
+
+    now = timezone.now()
+    timeouts = (
+        settings.PRESSROOM_WEBHOOKS_CONNECT_TIMEOUT + settings.PRESSROOM_WEBHOOKS_READ_TIMEOUT
+    )
+    lease = now + timedelta(seconds=timeouts + LEASE_MARGIN)
+    # Compare and set in one statement: of two tasks due at once, one attempt goes out.
+    due = Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
+    pending = WebhookDelivery.objects.filter(due, pk=delivery.pk, status=delivery.status)
+    if not pending.update(next_attempt_at=lease):
+        return False
+    delivery.next_attempt_at = lease
+    webhook_delivery_send.using(run_after=lease).enqueue(str(delivery.pk))
+    return True
+
+
 def webhook_delivery_attempt(*, delivery_id: str) -> WebhookDelivery:
     """Attempts a pending delivery once; schedules the next attempt if it failed."""
     delivery = WebhookDelivery.objects.select_related("webhook__partner").get(pk=delivery_id)
-    if delivery.status != WebhookDelivery.Status.PENDING:
+    if delivery.status != WebhookDelivery.Status.PENDING or not webhook_delivery_lease(delivery):
         return delivery
     webhook = delivery.webhook
     delivery.attempts += 1

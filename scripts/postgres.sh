@@ -6,7 +6,9 @@
 # The cluster lives in a temporary directory, listens on 127.0.0.1 only, on a free port
 # from 54329 up (never the system's 5432), and is stopped and deleted when this script
 # exits, whether the command passed, failed or was interrupted. The command sees
-# DATABASE_URL pointing at a fresh database whose role may create the test database.
+# DATABASE_URL pointing at a fresh database whose role may create the test database, and
+# PRESSROOM_PG_DATA and PRESSROOM_PG_BINDIR, for a command that restarts the cluster with
+# pg_ctl (the load rehearsal does). PRESSROOM_PG_MAX_CONNECTIONS sets max_connections (30).
 # Its exit status is this script's exit status.
 #
 # PostgreSQL comes from Debian's packages: if its server binaries are missing and we are
@@ -109,7 +111,7 @@ as_pg "$BINDIR/initdb" --pgdata="$WORKDIR/data" --username=postgres --encoding=U
     || { cat "$WORKDIR/initdb.log" >&2; die "initdb failed"; }
 
 # Durability is worthless for a cluster deleted minutes later; dropping it makes tests faster.
-SERVER_OPTIONS="-c listen_addresses=127.0.0.1 -c unix_socket_directories=$WORKDIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=30"
+SERVER_OPTIONS="-c listen_addresses=127.0.0.1 -c unix_socket_directories=$WORKDIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=${PRESSROOM_PG_MAX_CONNECTIONS:-30}"
 PORT=
 for ((port = FIRST_PORT; port < FIRST_PORT + PORT_ATTEMPTS; port++)); do
     port_in_use "$port" && continue
@@ -130,4 +132,5 @@ VERSION=$("$BINDIR/postgres" --version)
 log "running on $VERSION at 127.0.0.1:$PORT (cluster in $WORKDIR)"
 
 export DATABASE_URL="postgres://$DB_USER:$DB_PASSWORD@127.0.0.1:$PORT/$DB_NAME"
+export PRESSROOM_PG_DATA=$WORKDIR/data PRESSROOM_PG_BINDIR=$BINDIR
 "$@"

@@ -14,6 +14,7 @@ DETAILS = {
     404: "No API endpoint or item at this address.",
     405: "This endpoint does not accept that method.",
     500: "The server failed to answer; the error was logged.",
+    503: "The service is briefly unavailable; retry after the Retry-After seconds.",
 }
 
 

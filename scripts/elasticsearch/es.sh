@@ -18,6 +18,12 @@
 #                     var/elasticsearch, the development node's). Another directory, with
 #                     another ES_PORT, runs a second node beside it on the same distribution
 #                     (tests/search/test_outage_real_node.py starts and kills one that way).
+#   ES_CLUSTER        cluster name (default pressroom-dev); also this node's name unless ES_NODE_NAME
+#   ES_NODE_NAME      this node's name within a cluster of several
+#   ES_TRANSPORT_PORT node-to-node port on 127.0.0.1 (default: Elasticsearch's, 9300 up)
+#   ES_SEED_HOSTS     comma-separated host:port transport addresses of the other nodes: the node
+#                     then forms or joins a cluster with them instead of running single-node;
+#                     a node with ES_BOOTSTRAP=1 bootstraps that cluster (scripts/load/ starts two)
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -41,9 +47,13 @@ RUN_DIR=$NODE_DIR/run
 # The development node reads the distribution's own config folder; any other node a copy.
 if [[ $NODE_DIR == "$(realpath -m "$VAR_DIR")" ]]; then CONF_DIR=$ES_HOME/config; else CONF_DIR=$NODE_DIR/config; fi
 PID_FILE=$RUN_DIR/elasticsearch.pid
-LOCK_FILE=$VAR_DIR/es.lock
+# Per node (the development node's is var/elasticsearch/es.lock): nodes of one cluster start
+# side by side. Unpacking the shared distribution takes INSTALL_LOCK.
+LOCK_FILE=$NODE_DIR/es.lock
+INSTALL_LOCK=$VAR_DIR/install.lock
 STARTUP_LOG=$LOG_DIR/startup.out
-CLUSTER_NAME=pressroom-dev
+CLUSTER_NAME=${ES_CLUSTER:-pressroom-dev}
+NODE_NAME=${ES_NODE_NAME:-$CLUSTER_NAME}
 SERVER_LOG=$LOG_DIR/$CLUSTER_NAME.log
 URL=http://127.0.0.1:$ES_PORT
 
@@ -55,7 +65,7 @@ die() {
 # One start or stop at a time: a second `make test` must not clear the pid file of a start
 # still in progress, nor stop a node that is coming up.
 take_lock() {
-    mkdir -p "$VAR_DIR"
+    mkdir -p "$VAR_DIR" "$NODE_DIR"
     exec 8>>"$LOCK_FILE"
     flock 8
 }
@@ -68,6 +78,8 @@ validate_env() {
     ((size >= 256 && size <= 1024)) || die "ES_HEAP must be between 256m and 1g, got '$ES_HEAP'"
     [[ $ES_START_TIMEOUT =~ ^[0-9]+$ ]] || die "ES_START_TIMEOUT must be a number of seconds"
     [[ $ES_STOP_TIMEOUT =~ ^[0-9]+$ ]] || die "ES_STOP_TIMEOUT must be a number of seconds"
+    [[ -z ${ES_TRANSPORT_PORT:-} || $ES_TRANSPORT_PORT =~ ^[0-9]{2,5}$ ]] ||
+        die "ES_TRANSPORT_PORT must be a port number, got '$ES_TRANSPORT_PORT'"
 }
 
 java_home() {
@@ -118,6 +130,17 @@ install() {
     cp "$BUILD_DIR"/plugin/* "$plugin_dir/"
 }
 
+# Single-node unless seed hosts name other nodes; the bootstrapping node is the first master,
+# the others join it (bootstrapping is ignored once the data folder holds a cluster).
+discovery_config() {
+    if [[ -z ${ES_SEED_HOSTS:-} ]]; then
+        echo "discovery.type: single-node"
+        return
+    fi
+    echo "discovery.seed_hosts: [${ES_SEED_HOSTS}]"
+    if [[ ${ES_BOOTSTRAP:-} == 1 ]]; then echo "cluster.initial_master_nodes: [$NODE_NAME]"; fi
+}
+
 write_config() {
     if [[ $CONF_DIR != "$ES_HOME/config" ]]; then
         mkdir -p "$CONF_DIR"
@@ -126,10 +149,11 @@ write_config() {
     cat >"$CONF_DIR/elasticsearch.yml" <<EOF
 # Written by scripts/elasticsearch/es.sh on every start; edit the script instead.
 cluster.name: $CLUSTER_NAME
-node.name: $CLUSTER_NAME
-discovery.type: single-node
+node.name: $NODE_NAME
+$(discovery_config)
 network.host: 127.0.0.1
 http.port: $ES_PORT
+${ES_TRANSPORT_PORT:+transport.port: $ES_TRANSPORT_PORT}
 path.data: $DATA_DIR
 path.logs: $LOG_DIR
 # Plain HTTP without users, as for a developer's own machine.
@@ -149,6 +173,14 @@ print_failure() {
     fi
 }
 
+# Two nodes starting side by side must not unpack the distribution at the same time.
+install_locked() {
+    (
+        flock 7
+        install
+    ) 7>>"$INSTALL_LOCK" || exit 1
+}
+
 cmd_start() {
     validate_env
     # An explicit start claims the node: a test run that started it (with-node.sh) leaves it up.
@@ -158,7 +190,7 @@ cmd_start() {
         return
     fi
     local started=$SECONDS
-    install
+    install_locked
     mkdir -p "$DATA_DIR" "$LOG_DIR" "$RUN_DIR/tmp"
     write_config
     rm -f "$PID_FILE" "$STARTUP_LOG"

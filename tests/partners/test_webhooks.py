@@ -12,10 +12,11 @@ import time
 import pytest
 from django.test import override_settings
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 from wagtail.models import PageViewRestriction
 
 from partners.models import Webhook, WebhookDelivery, WebhookEvent
-from partners.webhook_sender import webhook_backoff
+from partners.webhook_sender import webhook_backoff, webhook_delivery_lease
 from tests.factories import PressReleasePageFactory
 
 FAST_RETRIES = {"PRESSROOM_WEBHOOKS_BACKOFF": 0, "PRESSROOM_WEBHOOKS_MAX_ATTEMPTS": 3}
@@ -179,3 +180,37 @@ def test_a_closed_port_fails_after_the_retry_limit(
     delivery = WebhookDelivery.objects.get()
     assert (delivery.status, delivery.attempts, delivery.status_code) == ("failed", 3, None)
     assert "refused" in delivery.error.lower()
+
+
+def test_a_delivery_cut_off_by_a_killed_worker_is_sent_again_with_the_same_id(
+    site_tree, webhook, receiver, run_webhooks_worker, django_capture_on_commit_callbacks
+):
+    """A worker SIGKILLed during the POST leaves its task "running" and records nothing:
+    here, a worker that claimed the task and took the lease, and then was gone."""
+    publish_release(site_tree, django_capture_on_commit_callbacks)
+    [task] = DBTaskResult.objects.filter(backend_name="webhooks", status="READY")
+    task.claim("a-worker-killed-mid-delivery")
+    webhook_delivery_lease(WebhookDelivery.objects.get())
+
+    assert run_webhooks_worker() == 0  # not before the attempt's time is up
+    lease_over = timezone.now() - timezone.timedelta(seconds=1)
+    WebhookDelivery.objects.update(next_attempt_at=lease_over)
+    assert run_webhooks_worker(include_future=True) == 1
+
+    [request] = receiver.requests
+    delivery = WebhookDelivery.objects.get()
+    assert delivery.status == WebhookDelivery.Status.DELIVERED
+    assert request["headers"]["X-Pressroom-Delivery"] == str(delivery.pk)
+    assert json.loads(request["body"])["delivery_id"] == str(delivery.pk)
+
+
+def test_a_finished_attempt_is_not_sent_again_when_its_lease_runs_out(
+    site_tree, webhook, receiver, run_webhooks_worker, django_capture_on_commit_callbacks
+):
+    publish_release(site_tree, django_capture_on_commit_callbacks)
+    assert run_webhooks_worker() == 1
+
+    assert run_webhooks_worker(include_future=True) == 1  # the lease's task, finding it delivered
+
+    assert len(receiver.requests) == 1
+    assert WebhookDelivery.objects.get().attempts == 1
