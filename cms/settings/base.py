@@ -345,3 +345,7 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = env_bool(
 # True would make that approval restart the review on the edited revision. Organization users
 # cannot edit while a release is in review (the workflow locks it), so nothing slips past.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = False
+
+# Page types of other content apps that organizations' officers write in their newsroom,
+# beside press releases, under the same permissions and review (docs/newsrooms.md).
+PRESSROOM_NEWSROOM_PAGE_TYPES: list[str] = []
