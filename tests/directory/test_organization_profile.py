@@ -1,6 +1,8 @@
 import pytest
 from bs4 import BeautifulSoup
 from django.db import transaction
+from django.utils.html import format_html
+from wagtail import hooks
 from wagtail.models import Locale
 
 from directory.models import OrganizationType
@@ -112,3 +114,16 @@ def test_unknown_and_unpublished_profiles_are_404(client, isar):
 
     assert client.get("/en/directory/hidden/").status_code == 404
     assert client.get("/en/directory/no-such-org/").status_code == 404
+
+
+def test_profile_shows_the_sections_other_apps_register(client, isar):
+    """The ``organization_profile_section`` hook: how a content app adds to profiles."""
+
+    def section(organization, request):
+        return format_html('<section class="extra">{} events</section>', organization.slug)
+
+    with hooks.register_temporarily("organization_profile_section", section):
+        soup = soup_of(client.get(isar.get_url()))
+
+    assert soup.select_one("article .extra").get_text() == "isar events"
+    assert soup_of(client.get(isar.get_url())).select_one(".extra") is None
