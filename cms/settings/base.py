@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "home",
     "directory",
     "pressroom",
+    "events",
     "partners",
     "accounts",
     "newsrooms",
@@ -348,4 +349,4 @@ WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = False
 
 # Page types of other content apps that organizations' officers write in their newsroom,
 # beside press releases, under the same permissions and review (docs/newsrooms.md).
-PRESSROOM_NEWSROOM_PAGE_TYPES: list[str] = []
+PRESSROOM_NEWSROOM_PAGE_TYPES: list[str] = ["events.EventPage"]

@@ -1,0 +1,16 @@
+"""Events on organization profiles ("Upcoming events") and in the demo content."""
+
+from django.template.loader import render_to_string
+from wagtail import hooks
+
+from .selectors import organization_upcoming_events
+
+
+@hooks.register("organization_profile_section")
+def upcoming_events_section(organization, request) -> str:
+    """The organizer's upcoming events, or nothing when it has none."""
+    events = list(organization_upcoming_events(organization))
+    if not events:
+        return ""
+    context = {"organization": organization, "events": events}
+    return render_to_string("events/includes/profile_section.html", context, request=request)
