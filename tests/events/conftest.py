@@ -69,3 +69,10 @@ def events_index_add(tree) -> dict[str, EventIndexPage]:
 @pytest.fixture
 def events_index(site_tree) -> dict[str, EventIndexPage]:
     return events_index_add(site_tree)
+
+
+from tests.search.conftest import (  # noqa: E402, F401 - the search host's fixtures, shared
+    elasticsearch_backend,
+    elasticsearch_indexes,
+    elasticsearch_url,
+)

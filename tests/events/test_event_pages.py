@@ -126,7 +126,7 @@ def test_the_event_page_shows_when_where_who_and_add_to_calendar(client, events_
     soup = soup_of(client.get(event.url))
 
     header = soup.select_one(".press-release__header").get_text(" ", strip=True)
-    assert "12.05.2030 10:00–17:00" in header and "Baku time" in header
+    assert "12.05.2030 10:00\N{EN DASH}17:00" in header and "Baku time" in header
     assert "Youth House, Mingachevir" in header
     assert soup.select_one(".funders").get_text(" ", strip=True).endswith("The Eurasia Foundation")
     ics = soup.select_one(".add-to-calendar a")["href"]
@@ -144,4 +144,4 @@ def test_an_all_day_event_shows_dates_only(client, events_index):
 
     meta = soup_of(client.get(event.url)).select_one(".release-date").get_text(" ", strip=True)
 
-    assert "01.06.2030–02.06.2030" in meta and "00:00" not in meta
+    assert "01.06.2030\N{EN DASH}02.06.2030" in meta and "00:00" not in meta
