@@ -32,6 +32,8 @@ from search.cities import CITIES
 from search.filters import city_match
 from search.morphology import stems_search_field, text_stems
 
+from ..forms import EventForm
+
 CITY_CHOICES = [(city.az, f"{city.en} / {city.az}") for city in CITIES]
 
 
@@ -145,6 +147,7 @@ class EventPage(Page):
         index.FilterField("locale_id"),
     ]
 
+    base_form_class = EventForm
     parent_page_types = ["pressroom.PressReleaseIndexPage", "events.EventIndexPage"]
     subpage_types: list[str] = []
 
