@@ -1,5 +1,6 @@
 """Event publishing, unpublishing and deletion, reported to partners' webhooks as
-``event.published`` and the like, the event's summary under the body's ``event`` key.
+``event.published`` and the like, the event's summary under the body's ``page`` key
+(``event`` already names what happened).
 
 The same rules as the press room's (pressroom/webhooks.py): a first publication is
 "published", a later one "updated"; a deletion is not also an "unpublished"."""
@@ -28,7 +29,7 @@ def _deleting_ids() -> set[int]:
 
 
 def _send(event: str, page: EventPage) -> None:
-    webhook_deliveries_create(event=event, release=page, key="event")
+    webhook_deliveries_create(event=event, release=page, key="page")
 
 
 def _live_state_remember(sender, instance, update_fields=None, **kwargs) -> None:
@@ -40,7 +41,8 @@ def _live_state_remember(sender, instance, update_fields=None, **kwargs) -> None
 
 
 def _published(sender, instance, **kwargs) -> None:
-    if release_is_public(instance):
+    """Wagtail signals a publish that only schedules an embargoed page too: not live, no event."""
+    if instance.live and release_is_public(instance):
         _send(UPDATED if getattr(instance, WAS_LIVE, False) else PUBLISHED, instance)
 
 
