@@ -31,8 +31,17 @@ def live_events() -> QuerySet[EventPage]:
 
 
 def day_start(day: datetime.date) -> datetime.datetime:
-    """Midnight of ``day`` in Baku, as an aware datetime the database compares."""
-    return datetime.datetime.combine(day, datetime.time.min, tzinfo=site_zone())
+    """Midnight of ``day`` in Baku, as an aware datetime the database compares.
+
+    The first day of year 1 in Baku is still year 0 in UTC, which neither Python nor the
+    databases hold: it becomes the earliest moment they do.
+    """
+    moment = datetime.datetime.combine(day, datetime.time.min, tzinfo=site_zone())
+    try:
+        moment.astimezone(datetime.UTC)
+    except OverflowError:
+        return datetime.datetime.min.replace(tzinfo=datetime.UTC)
+    return moment
 
 
 def events_filter(
@@ -66,7 +75,7 @@ def events_filter(
         events = events.filter(locale__language_code__in=languages)
     if date_from:
         events = events.filter(start__gte=day_start(date_from))
-    if date_to:
+    if date_to and date_to < datetime.date.max:
         events = events.filter(start__lt=day_start(date_to + datetime.timedelta(days=1)))
     return events
 
