@@ -3,6 +3,7 @@
 from django.template.loader import render_to_string
 from wagtail import hooks
 
+from .demo import demo_events_load
 from .selectors import organization_upcoming_events
 
 
@@ -14,3 +15,9 @@ def upcoming_events_section(organization, request) -> str:
         return ""
     context = {"organization": organization, "events": events}
     return render_to_string("events/includes/profile_section.html", context, request=request)
+
+
+@hooks.register("demo_content_load")
+def demo_events() -> str:
+    """``load_demo``'s events: a tool beside the app, run only by that command."""
+    return demo_events_load()
