@@ -64,7 +64,10 @@ def test_the_index_lists_upcoming_live_events_of_its_language_soonest_first(clie
         "Water forum (ISAR)",
         "Budget training (Ganja Agribusiness Association)",
     ]
-    assert titles(soup_of(client.get(calendar["az"].url))) == ["Su forumu (ISAR)"]
+    azerbaijani = soup_of(client.get(calendar["az"].url))
+    assert titles(azerbaijani) == ["Su forumu (ISAR)"]
+    assert "Qarşıdakı tədbirlər" in azerbaijani.select_one(".event-views").get_text()
+    assert "Bakı vaxtı" in azerbaijani.select_one(".event-item .meta").get_text()
 
 
 def test_past_events_are_listed_under_past_newest_first(client, calendar):
