@@ -14,7 +14,7 @@ from directory.models import Organization
 from directory.selectors import live_organizations
 from pressroom.feeds import JsonFeed, TextAtomFeed, TextRssFeed
 
-from .ical import calendar_build
+from .ical import calendar_build, with_publications
 from .selectors import event_index_page, event_topics, live_events
 
 FEED_LENGTH = 30
@@ -127,7 +127,7 @@ def events_calendar(
 ) -> HttpResponse:
     """Every live event of the subject, soonest first: what a calendar subscribes to."""
     subject = feed_subject(organization=organization, topic=topic)
-    events = subject_events(subject).order_by("-start", "-pk")[:CALENDAR_LENGTH]
+    events = with_publications(subject_events(subject)).order_by("-start", "-pk")[:CALENDAR_LENGTH]
     filename = organization or topic or "events"
     return _calendar_response(
         events, name=subject_title(subject), filename=filename, request=request
@@ -136,5 +136,7 @@ def events_calendar(
 
 def event_calendar(request: HttpRequest, id: int) -> HttpResponse:
     """One event, for "Add to calendar"; the same UID as in the subscribed calendars."""
-    event = get_object_or_404(live_events().filter(locale=Locale.get_active()), pk=id)
+    event = get_object_or_404(
+        with_publications(live_events().filter(locale=Locale.get_active())), pk=id
+    )
     return _calendar_response([event], name=event.title, filename=event.slug, request=request)

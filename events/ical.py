@@ -1,7 +1,7 @@
 """iCalendar (RFC 5545) documents of events, which calendar apps subscribe to.
 
 Each event is one VEVENT whose UID never changes (its translation key and language), with
-SEQUENCE and LAST-MODIFIED from its publications, so a subscribed calendar replaces the
+SEQUENCE (``with_publications``) and LAST-MODIFIED from its publications, so a subscribed calendar replaces the
 event it has rather than adding another. Times carry TZID=Asia/Baku with its VTIMEZONE;
 all-day events are DATE values, the end exclusive as RFC 5545 requires.
 """
@@ -10,7 +10,10 @@ import datetime
 
 import icalendar
 from django.conf import settings
+from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
+from wagtail.models import PageLogEntry
 
 from .models import EventPage
 
@@ -22,9 +25,21 @@ def event_uid(event: EventPage) -> str:
     return f"{event.translation_key}-{event.locale.language_code}@pressroom-events"
 
 
+def with_publications(events: QuerySet[EventPage]) -> QuerySet[EventPage]:
+    """``events`` with how often each was published, read in the same query."""
+    publications = (
+        PageLogEntry.objects.filter(page=OuterRef("pk"), action="wagtail.publish")
+        .order_by()
+        .values("page")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return events.annotate(publications=Coalesce(Subquery(publications), 0))
+
+
 def _sequence(event: EventPage) -> int:
     """Publications after the first: calendars apply a change only when this grows."""
-    return max(event.revisions.filter(approved_go_live_at__isnull=True).count() - 1, 0)
+    return max(getattr(event, "publications", 1) - 1, 0)
 
 
 def event_vevent(event: EventPage, *, request=None) -> icalendar.Event:
