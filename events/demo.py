@@ -1,4 +1,4 @@
-"""Demo events for ``make run`` (the ``demo_content_load`` hook): a few dozen events in English
+"""Demo events for ``make run`` (the ``demo_content_load`` hook): up to 30 events in English
 with their Azerbaijani translations, filed in their organizers' newsrooms, around the demo
 releases' dates, a third of them upcoming. Reproducible and idempotent, like the releases."""
 
@@ -49,11 +49,18 @@ def _indexes() -> dict[str, EventIndexPage]:
     return indexes
 
 
-def demo_events_load(count: int = 30) -> str:
-    """Creates the missing demo events; returns a one-line summary."""
+def demo_events_load(count: int | None = None) -> str:
+    """Creates the missing demo events; returns a one-line summary.
+
+    By default one event per ten English releases, at most 30: three dozen with their
+    translations beside ``load_demo``'s 300 releases, few beside a test's handful.
+    """
     _indexes()
     rng = random.Random(DEMO_SEED)  # noqa: S311 - demo data, not secrets
-    releases = list(live_releases().filter(locale=Locale.get_default()).order_by("pk")[:count])
+    english = live_releases().filter(locale=Locale.get_default()).order_by("pk")
+    if count is None:
+        count = min(english.count() // 10, 30)
+    releases = list(english[:count])
     if not releases:
         return "events: no releases to place events around"
     azerbaijani = Locale.objects.filter(language_code="az").first()
