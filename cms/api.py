@@ -8,6 +8,8 @@ routers partners' token authentication (``partners.auth``).
 from wagtail.api.v3.urls import api
 
 from directory.api import router as organizations_router
+from events.api.changes import router as event_changes_router
+from events.api.router import router as events_router
 from partners.auth import PUBLIC_READ_AUTH
 from pressroom.api.changes import router as release_changes_router
 from pressroom.api.router import router as releases_router
@@ -18,6 +20,8 @@ ROUTERS = [
     ("/organizations/", organizations_router),
     ("/press-releases/changes/", release_changes_router),
     ("/press-releases/", releases_router),
+    ("/events/changes/", event_changes_router),
+    ("/events/", events_router),
     ("/search/", search_router),
 ]
 

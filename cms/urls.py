@@ -56,6 +56,7 @@ urlpatterns += i18n_patterns(
     path("alerts/", include("alerts.urls")),
     path("", include("search.urls")),
     path("", include("pressroom.urls")),
+    path("", include("events.urls")),
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
         page_password_authenticate,

@@ -75,8 +75,25 @@ class WebhookEvent(models.TextChoices):
     DELETED = "press_release.deleted", _("Published press release deleted")
 
 
+# Events of other content apps, name -> label, added by ``webhook_event_register``.
+_REGISTERED_EVENTS: dict[str, str] = {}
+
+
+def webhook_event_register(name: str, label) -> None:
+    """Lets a content app send events of its own ("event.published") without editing this
+    app: partners subscribe to them like to the press room's, from its AppConfig.ready()."""
+    if name in WebhookEvent.values or _REGISTERED_EVENTS.get(name, label) != label:
+        raise ValueError(f"Webhook event {name!r} is already registered")
+    _REGISTERED_EVENTS[name] = label
+
+
+def event_choices() -> list[tuple[str, str]]:
+    """Every event a webhook may subscribe to: the press room's, then the registered ones."""
+    return [*WebhookEvent.choices, *_REGISTERED_EVENTS.items()]
+
+
 def all_events() -> list[str]:
-    return list(WebhookEvent.values)
+    return [name for name, _label in event_choices()]
 
 
 def webhook_secret_generate() -> str:
@@ -88,7 +105,7 @@ class EventListField(models.JSONField):
 
     def formfield(self, **kwargs):
         return forms.MultipleChoiceField(
-            choices=WebhookEvent.choices,
+            choices=event_choices,
             widget=forms.CheckboxSelectMultiple,
             label=self.verbose_name,
             help_text=self.help_text,
@@ -127,7 +144,7 @@ class Webhook(models.Model):
         return f"{self.partner}: {self.url}"
 
     def clean(self):
-        unknown = set(self.events or []) - set(WebhookEvent.values)
+        unknown = set(self.events or []) - set(all_events())
         if unknown or not isinstance(self.events, list):
             raise ValidationError({"events": _("Unknown events: %s") % ", ".join(sorted(unknown))})
 

@@ -1,4 +1,7 @@
-"""Press-release events turned into webhook deliveries, queued once the change commits.
+"""Content events turned into webhook deliveries, queued once the change commits.
+
+The press room's events are ``WebhookEvent``; other content apps register theirs
+(``models.webhook_event_register``) and name the body's key for their page ("event").
 
 The deliveries are rows written in the editor's transaction (so an event is never lost
 nor sent for a change that rolled back); the POSTs happen in the webhooks worker.
@@ -14,10 +17,10 @@ from .models import Webhook, WebhookDelivery, WebhookEvent
 
 
 def release_summary(release) -> dict:
-    """What a partner needs to decide whether to fetch the release from the API."""
+    """What a partner needs to decide whether to fetch the page from the API."""
     return {
         "id": release.pk,
-        "external_id": release.external_id,
+        "external_id": getattr(release, "external_id", None),
         "lang": release.locale.language_code,
         "title": release.title,
         "url": release.get_full_url(),
@@ -29,8 +32,11 @@ def release_is_public(release) -> bool:
     return not release.get_view_restrictions().exists()
 
 
-def webhook_deliveries_create(*, event: WebhookEvent, release) -> list[WebhookDelivery]:
-    """One delivery per active webhook subscribed to ``event``, queued after commit."""
+def webhook_deliveries_create(
+    *, event: WebhookEvent | str, release, key: str = "release"
+) -> list[WebhookDelivery]:
+    """One delivery per active webhook subscribed to ``event``, queued after commit; the
+    page's summary is the body's ``key``."""
     webhooks = [
         webhook
         for webhook in Webhook.objects.filter(active=True, partner__active=True)
@@ -47,7 +53,7 @@ def webhook_deliveries_create(*, event: WebhookEvent, release) -> list[WebhookDe
             "event": str(event),
             "occurred_at": occurred_at,
             "delivery_id": str(delivery_id),
-            "release": summary,
+            key: summary,
         }
         deliveries.append(
             WebhookDelivery(

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "home",
     "directory",
     "pressroom",
+    "events",
     "partners",
     "accounts",
     "newsrooms",
@@ -396,3 +397,7 @@ ALERTS = {
     "BACKOFF": float(os.environ.get("ALERTS_BACKOFF", "60")),
     "BACKOFF_MAX": float(os.environ.get("ALERTS_BACKOFF_MAX", "21600")),
 }
+
+# Page types of other content apps that organizations' officers write in their newsroom,
+# beside press releases, under the same permissions and review (docs/newsrooms.md).
+PRESSROOM_NEWSROOM_PAGE_TYPES: list[str] = ["events.EventPage"]

@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
@@ -56,7 +57,21 @@ class DirectoryIndexPage(RoutablePageMixin, Page):
                 "page": self,
                 "organization": organization,
                 "releases": selectors.organization_releases(organization),
+                "sections": _profile_sections(organization, request),
                 # The language switch links to this organization's translation, not the list's.
                 "translatable_object": organization,
             },
         )
+
+
+def _profile_sections(organization, request) -> list[str]:
+    """What other content apps add to a profile, in hook order.
+
+    Each ``organization_profile_section`` hook takes ``(organization, request)`` and returns
+    its section's HTML, or an empty string when it has nothing to show (e.g. an events app's
+    "Upcoming events"), so a new content type reaches profiles without editing this app.
+    """
+    rendered = (
+        hook(organization, request) for hook in hooks.get_hooks("organization_profile_section")
+    )
+    return [html for html in rendered if html]

@@ -1,5 +1,7 @@
 """Press releases: the per-locale index page and the release page."""
 
+from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -59,6 +61,17 @@ class PressReleaseIndexPage(RoutablePageMixin, Page):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage", "pressroom.PressReleaseIndexPage"]
     subpage_types = ["pressroom.PressReleasePage", "pressroom.PressReleaseIndexPage"]
+
+    @classmethod
+    def clean_subpage_models(cls) -> list[type[Page]]:
+        """Releases and indexes, plus the page types other content apps file in newsrooms.
+
+        ``PRESSROOM_NEWSROOM_PAGE_TYPES`` (set by ``cms``) names them, so a content type
+        whose pages officers write in their newsroom (same permissions, same review
+        workflow) is added without editing this app.
+        """
+        extra = [apps.get_model(label) for label in settings.PRESSROOM_NEWSROOM_PAGE_TYPES]
+        return [*super().clean_subpage_models(), *extra]
 
     @classmethod
     def can_create_at(cls, parent: Page) -> bool:

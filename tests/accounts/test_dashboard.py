@@ -136,14 +136,17 @@ def test_every_dashboard_link_opens_for_the_officer(client, world):
 
 
 @pytest.mark.django_db
-def test_officers_can_add_only_press_releases_in_their_newsroom(client, world):
+def test_officers_can_add_press_releases_but_no_index_page_in_their_newsroom(client, world):
+    """Other apps' page types (PRESSROOM_NEWSROOM_PAGE_TYPES) may be offered beside releases."""
     client.force_login(world.officer)
     newsroom = newsroom_index_find(organization=world.isar, locale=Locale.get_default())
 
-    response = client.get(f"/admin/pages/{newsroom.pk}/add_subpage/")
+    response = client.get(f"/admin/pages/{newsroom.pk}/add_subpage/", follow=True)
 
-    assert response.status_code == 302
-    assert response["Location"] == f"/admin/pages/add/pressroom/pressreleasepage/{newsroom.pk}/"
+    release_add = f"/admin/pages/add/pressroom/pressreleasepage/{newsroom.pk}/"
+    assert release_add in (response.redirect_chain[-1][0] if response.redirect_chain else "") or (
+        release_add in response.content.decode()
+    )
     index_add = f"/admin/pages/add/pressroom/pressreleaseindexpage/{newsroom.pk}/"
     refused = client.get(index_add)
     assert (refused.status_code, refused["Location"]) == (302, "/admin/"), "Wagtail's refusal"

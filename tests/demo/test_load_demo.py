@@ -5,6 +5,7 @@ from io import StringIO
 import pytest
 from bs4 import BeautifulSoup
 from django.core.management import CommandError, call_command
+from wagtail import hooks
 from wagtail.models import Revision
 
 from demo.generator import demo_lines, demo_records
@@ -64,7 +65,15 @@ def test_every_generated_line_is_accepted_by_the_import(site_tree):
 
 
 def test_load_demo_creates_the_seed_and_the_generated_releases_in_both_languages(db, client):
-    load_demo("--releases", "20")
+    """Other apps add theirs through the ``demo_content_load`` hook, after the releases."""
+
+    def other_content() -> str:
+        return f"other: {PressReleasePage.objects.live().count()} releases found"
+
+    with hooks.register_temporarily("demo_content_load", other_content):
+        output = load_demo("--releases", "20")
+
+    assert "other: 21 releases found" in output
 
     assert PressReleasePage.objects.live().count() == 21
     assert PressReleasePage.objects.filter(external_id="azerweb-isar-2000-11-30").exists()

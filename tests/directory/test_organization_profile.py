@@ -1,6 +1,8 @@
 import pytest
 from bs4 import BeautifulSoup
 from django.db import transaction
+from django.utils.html import format_html
+from wagtail import hooks
 from wagtail.models import Locale
 
 from directory.models import OrganizationType
@@ -119,3 +121,16 @@ def test_profile_without_contact_details_has_no_empty_contact_section(client, is
 
     assert soup.select_one("section.contact") is None
     assert soup_of(client.get(isar.get_url())).select_one("section.contact") is not None
+
+
+def test_profile_shows_the_sections_other_apps_register(client, isar):
+    """The ``organization_profile_section`` hook: how a content app adds to profiles."""
+
+    def section(organization, request):
+        return format_html('<section class="extra">{} events</section>', organization.slug)
+
+    with hooks.register_temporarily("organization_profile_section", section):
+        soup = soup_of(client.get(isar.get_url()))
+
+    assert soup.select_one("article .extra").get_text() == "isar events"
+    assert soup_of(client.get(isar.get_url())).select_one(".extra") is None

@@ -147,7 +147,18 @@ def test_no_index_page_can_be_created_inside_a_newsroom(site_tree, isar):
     assert not PressReleaseIndexPage.can_create_at(newsroom)
     assert PressReleaseIndexPage.can_create_at(site_tree["en"].releases)
     creatable = newsroom.specific.creatable_subpage_models()
-    assert [model for model in creatable if model.can_create_at(newsroom)] == [PressReleasePage]
+    assert PressReleasePage in creatable
+    assert PressReleaseIndexPage not in [m for m in creatable if m.can_create_at(newsroom)]
+
+
+def test_newsrooms_accept_the_page_types_other_apps_register(settings):
+    """``PRESSROOM_NEWSROOM_PAGE_TYPES`` is how a content app files its pages in newsrooms."""
+    settings.PRESSROOM_NEWSROOM_PAGE_TYPES = ["directory.DirectoryIndexPage"]
+    DirectoryIndexPage = apps.get_model("directory", "DirectoryIndexPage")
+
+    assert DirectoryIndexPage in PressReleaseIndexPage.clean_subpage_models()
+    settings.PRESSROOM_NEWSROOM_PAGE_TYPES = []
+    assert DirectoryIndexPage not in PressReleaseIndexPage.clean_subpage_models()
 
 
 def test_changing_the_issuer_of_a_filed_release_is_refused_with_the_reason(site_tree, isar):

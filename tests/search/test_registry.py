@@ -109,11 +109,13 @@ def test_an_unregistered_type_is_refused_with_the_registered_ones_listed(client,
     response = client.get("/en/search/json/", {"type": "member"})
 
     assert response.status_code == 400
-    assert response.json()["errors"] == ["Type must be one of: all, press_release, organization."]
+    keys = ", ".join(registry.type_keys())
+    assert response.json()["errors"] == [f"Type must be one of: all, {keys}."]
 
 
 def test_the_apps_register_their_types_and_facets_in_display_order():
-    assert registry.type_keys() == ("press_release", "organization")
+    keys = registry.type_keys()
+    assert keys[0] == "press_release" and keys[-1] == "organization"  # content apps between
     names = [facet.name for facet in registry.facets()]
     assert names == ["organization", "organization_type", "city", "topic", "year", "lang"]
 

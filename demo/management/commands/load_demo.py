@@ -3,6 +3,7 @@ of pictures, the footer."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from wagtail import hooks
 
 from demo.featured import home_featured_set
 from demo.footer import demo_footer_set
@@ -66,6 +67,10 @@ class Command(BaseCommand):
         self.stdout.write(f"generated: {summary}")
         rejected += summary.rejected
         demo_images_add()
+        # Other content apps' demo content, around the releases just loaded: each
+        # "demo_content_load" hook creates its own and returns a one-line summary.
+        for hook in hooks.get_hooks("demo_content_load"):
+            self.stdout.write(hook())
         home_featured_set()
         demo_footer_set()
         if rejected:

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+
+
+class EventsConfig(AppConfig):
+    """NGO events: pages, their index per language, calendars and feeds, plugged into the hosts."""
+
+    name = "events"
+    verbose_name = "Events"
+
+    def ready(self) -> None:
+        from .search import search_register
+        from .webhooks import webhooks_register
+
+        search_register()
+        webhooks_register()
