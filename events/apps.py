@@ -8,8 +8,10 @@ class EventsConfig(AppConfig):
     verbose_name = "Events"
 
     def ready(self) -> None:
+        from .page_cache import page_cache_register
         from .search import search_register
         from .webhooks import webhooks_register
 
+        page_cache_register()
         search_register()
         webhooks_register()
