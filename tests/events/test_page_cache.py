@@ -5,7 +5,7 @@ import pytest
 
 from tests.events.conftest import EventPageFactory
 from tests.factories import OrganizationFactory
-from tests.pressroom.test_page_cache_purge import publish, text, warm  # noqa: F401 (fixture)
+from tests.pressroom.test_page_cache_purge import text, warm
 
 pytestmark = pytest.mark.usefixtures("page_cache")
 
@@ -24,22 +24,21 @@ def isar(db):
 
 
 def test_a_published_event_shows_at_once_on_every_page_that_lists_it(
-    client, events_index, isar, publish
+    client, events_index, isar, django_capture_on_commit_callbacks
 ):
     warm(client, LISTS)
 
-    publish(
-        lambda: EventPageFactory(
+    with django_capture_on_commit_callbacks(execute=True):
+        EventPageFactory(
             parent=events_index["en"], title="Water forum", organization=isar, topics=["water"]
         )
-    )
 
     for url in LISTS:
         assert "Water forum" in text(client, url), url
 
 
 def test_an_edited_event_shows_its_new_title_on_its_page_and_lists(
-    client, events_index, isar, publish
+    client, events_index, isar, django_capture_on_commit_callbacks
 ):
     event = EventPageFactory(
         parent=events_index["en"], title="Water forum", organization=isar, topics=["water"]
@@ -47,7 +46,8 @@ def test_an_edited_event_shows_its_new_title_on_its_page_and_lists(
     warm(client, [event.url, *LISTS])
     event.title = "Water and health forum"
 
-    publish(lambda: event.save_revision().publish())
+    with django_capture_on_commit_callbacks(execute=True):
+        event.save_revision().publish()
 
     for url in [event.url, *LISTS]:
         assert "Water and health forum" in text(client, url), url
