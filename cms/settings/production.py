@@ -29,16 +29,14 @@ if not ALLOWED_HOSTS:
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(
     "DATABASE_POOL", True
 ):
-    from psycopg_pool import ConnectionPool
-
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = False  # the pool's check replaces it
+    # With the pool, Django 5.2 hands this on as the pool's own check (check_connection).
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": int(os.environ.get("DATABASE_POOL_MIN_SIZE", "1")),
         "max_size": int(os.environ.get("DATABASE_POOL_MAX_SIZE", "4")),
         # A request waits this long for a connection, then fails (503) instead of hanging.
         "timeout": float(os.environ.get("DATABASE_POOL_TIMEOUT", "5")),
-        "check": ConnectionPool.check_connection,
     }
 else:
     # Persistent connections: each gunicorn worker reuses its own.

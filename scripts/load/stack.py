@@ -94,7 +94,7 @@ class Stack:
         ]
         self.env = {
             **os.environ,
-            "DJANGO_SETTINGS_MODULE": "cms.settings.rehearsal",
+            "DJANGO_SETTINGS_MODULE": "cms.settings.production",
             "SECRET_KEY": secrets.token_urlsafe(50),
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             # The rehearsal only: no TLS proxy in front, so plain HTTP must not redirect.

@@ -129,3 +129,18 @@ def test_development_server_on_postgresql_holds_no_connection_per_request():
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.mark.django_db
+def test_production_settings_open_a_pooled_postgresql_connection():
+    """The pool options are Django's to complete: a ``check`` given twice broke every request."""
+    if connection.vendor != "postgresql":
+        pytest.skip("opens a PostgreSQL connection")
+    db = connection.settings_dict
+    url = f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+    answer = database_setting(
+        "cms.settings.production",
+        "__import__('django.db').db.connection.cursor().execute('SELECT 1').fetchone()",
+        DATABASE_URL=url,
+    )
+    assert answer == "(1,)"
