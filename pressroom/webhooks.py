@@ -41,7 +41,9 @@ def release_live_state_remember(sender, instance, update_fields=None, **kwargs):
 
 @receiver(page_published, sender=PressReleasePage)
 def release_published(sender, instance, **kwargs):
-    if release_is_public(instance):
+    """Wagtail also signals a publish that only schedules an embargoed release: not live yet,
+    so no event until the go-live publish."""
+    if instance.live and release_is_public(instance):
         was_live = getattr(instance, WAS_LIVE, False)
         event = WebhookEvent.UPDATED if was_live else WebhookEvent.PUBLISHED
         webhook_deliveries_create(event=event, release=instance)

@@ -4,6 +4,7 @@ receiver on loopback; retries with backoff; a dead partner never slows publishin
 Partners verify these signatures and rely on these bodies: docs/api.md "Webhooks".
 """
 
+import datetime
 import hashlib
 import hmac
 import json
@@ -214,3 +215,18 @@ def test_a_finished_attempt_is_not_sent_again_when_its_lease_runs_out(
 
     assert len(receiver.requests) == 1
     assert WebhookDelivery.objects.get().attempts == 1
+
+
+def test_an_embargoed_release_sends_nothing_until_it_goes_live(
+    site_tree, webhook, django_capture_on_commit_callbacks
+):
+    """Wagtail signals a publish that only schedules the page: partners hear of it when the
+    go-live publish makes it public, not before."""
+    release = PressReleasePageFactory(parent=site_tree["en"].releases, live=False)
+    release.go_live_at = timezone.now() + datetime.timedelta(days=3)
+    with django_capture_on_commit_callbacks(execute=True):
+        release.save_revision().publish()
+
+    release.refresh_from_db()
+    assert not release.live
+    assert not WebhookDelivery.objects.exists()
