@@ -34,14 +34,19 @@ def release_deliveries_create(*, release_id: int) -> list[tuple[int, int]]:
     by_search = defaultdict(list)
     for subscription in subscriptions:
         by_search[(subscription.query, subscription.language)].append(subscription)
-    matching = []
+    groups, searches = [], []
     for (query, language), group in by_search.items():
         try:
-            search = release_query(query, language=language, release_id=release_id)
+            searches.append(release_query(query, language=language, release_id=release_id))
         except InvalidSearch:
             continue  # an organization deleted since: the page would refuse it too
-        if release_id in search_match(query=search):
-            matching += group
+        groups.append(group)
+    matching = [
+        subscription
+        for group, found in zip(groups, search_match(queries=searches), strict=True)
+        if release_id in found
+        for subscription in group
+    ]
     Delivery.objects.bulk_create(
         [Delivery(subscription=subscription, release_id=release_id) for subscription in matching],
         ignore_conflicts=True,  # another worker matched it meanwhile: still once

@@ -278,9 +278,9 @@ def _raw_hit(backend, types: list[SearchType], hit: dict, with_highlights: bool)
     return RawHit(search_type=search_type, pk=int(hit["_source"]["pk"]), highlights=highlights)
 
 
-def search(backend, query: SearchQuery, *, client=None) -> RawResults:
-    """``client``: the Elasticsearch client to send with (default: the backend's)."""
-    types = registry.types(query.type)
+def _filtered_text_query(backend, query: SearchQuery, types, fields) -> dict | None:
+    """The bool query of the reader's text, filtered to what each type's filters let
+    through; None when every type is ruled out (nothing to ask the engine)."""
     locale_ids = _locale_ids(query.filters.languages)
     active = active_filters(query)
     filters = [
@@ -289,10 +289,19 @@ def search(backend, query: SearchQuery, *, client=None) -> RawResults:
         if (f := _type_filter(backend, t, active, locale_ids, query.ids)) is not None
     ]
     if not filters:
-        return RawResults(count=0, hits=[], facets={}, suggestion=None)
-    fields = TextFields.of(backend, types)
+        return None
     text = _text_query(query.parsed, fields)
     text["filter"] = [{"bool": {"should": filters, "minimum_should_match": 1}}]
+    return text
+
+
+def search(backend, query: SearchQuery, *, client=None) -> RawResults:
+    """``client``: the Elasticsearch client to send with (default: the backend's)."""
+    types = registry.types(query.type)
+    fields = TextFields.of(backend, types)
+    text = _filtered_text_query(backend, query, types, fields)
+    if text is None:
+        return RawResults(count=0, hits=[], facets={}, suggestion=None)
     facet_columns = _facet_columns(backend, types)
     body = {
         "query": {"bool": text},
@@ -336,17 +345,9 @@ def match(backend, query: SearchQuery, *, client=None) -> set[int]:
     """The primary keys among ``query.ids`` that the search finds: the same query and
     filters as ``search``, without sorting, facets, highlights or suggestions."""
     types = registry.types(query.type)
-    locale_ids = _locale_ids(query.filters.languages)
-    active = active_filters(query)
-    filters = [
-        f
-        for t in types
-        if (f := _type_filter(backend, t, active, locale_ids, query.ids)) is not None
-    ]
-    if not filters:
+    text = _filtered_text_query(backend, query, types, TextFields.of(backend, types))
+    if text is None:
         return set()
-    text = _text_query(query.parsed, TextFields.of(backend, types))
-    text["filter"] = [{"bool": {"should": filters, "minimum_should_match": 1}}]
     response = (client or backend.es).search(
         index=_indexes(backend, types),
         query={"bool": text},

@@ -251,21 +251,25 @@ class IndexBehind(Exception):
     """The engine has not yet taken a change to a record asked about: ask again later."""
 
 
-def search_match(*, query: SearchQuery) -> set[int]:
-    """The primary keys among ``query.ids`` (of ``query.type``) that ``query`` finds, as the
-    results page would: the same parser, filters and analysis, on the configured backend.
+def search_match(*, queries: list[SearchQuery]) -> list[set[int]]:
+    """For each query, the primary keys among its ``ids`` (of its ``type``) that it finds, as
+    the results page would: the same parser, filters and analysis, on the configured backend.
 
-    For a saved search asked about new records (alerts), so unlike ``search_run`` it never
+    For saved searches asked about new records (alerts), so unlike ``search_run`` it never
     answers from the reduced database fallback: an unreachable engine raises
     EngineUnreachable, and a record whose change the engine has not applied yet raises
-    IndexBehind, for the caller to retry.
+    IndexBehind, for the caller to retry. The index is checked once per set of records asked
+    about, however many searches ask.
     """
     backend = get_search_backend()
     if not uses_elasticsearch(backend):
-        return database.match(backend, query)
-    if query.ids:
+        return [database.match(backend, query) for query in queries]
+    asked = {(query.type, query.ids): query for query in queries if query.ids}
+    for query in asked.values():
         _index_current(backend, query)
-    return engine_call(backend, lambda: elasticsearch.match(backend, query))
+    return [
+        engine_call(backend, lambda q=query: elasticsearch.match(backend, q)) for query in queries
+    ]
 
 
 def _index_current(backend, query: SearchQuery) -> None:
