@@ -1,4 +1,4 @@
-"""The admin's read-only import log: what each import run created, updated or rejected."""
+"""The admin's read-only import log, and releases as the importer's first line type."""
 
 from wagtail import hooks
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
@@ -6,6 +6,7 @@ from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 from core.admin_helpers import ReadOnlyPermissionHelper, yes_no_column
 
 from .filing import release_file
+from .importing.releases import release_line_type
 from .models import ImportRun, PressReleasePage
 
 
@@ -38,3 +39,6 @@ def release_file_after_create(request, page):
     """A release staff write outside a newsroom goes into its issuer's (docs/newsrooms.md)."""
     if isinstance(page, PressReleasePage) and release_file(page):
         page.refresh_from_db()
+
+
+hooks.register("register_import_line_type", release_line_type)

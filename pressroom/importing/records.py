@@ -1,7 +1,9 @@
 """One JSON line of the import format, parsed and validated into plain dataclasses.
 
 Validation is complete here, before any database work, so a rejected line never
-leaves a half-written release behind and the reason names the offending field.
+leaves a half-written release behind and the reason names the offending field. The field
+readers (``string_value``, ``date_value``, ``organization_ref``, ...) are public: other line
+types (``register_import_line_type``) validate their fields with the same rules and messages.
 """
 
 import datetime
@@ -61,43 +63,60 @@ class ReleaseRecord:
     translation_of: str = ""
 
 
-def record_parse(text: str) -> ReleaseRecord:
-    """Parses one line; raises RecordError with a reason naming the field."""
+def line_data(text: str) -> dict:
+    """One line as a JSON object, whatever its type; raises RecordError otherwise."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise RecordError(f"invalid JSON: {error.msg} at column {error.colno}") from None
     if not isinstance(data, dict):
-        raise RecordError(f"expected a JSON object, got {_json_type(data)}")
-    locale = _string(data, "locale", required=True, max_length=16)
+        raise RecordError(f"expected a JSON object, got {json_type(data)}")
+    return data
+
+
+def locale_value(data: dict) -> str:
+    """The line's ``locale``: one of the configured languages."""
+    locale = string_value(data, "locale", required=True, max_length=16)
     if locale not in {code for code, _name in settings.LANGUAGES}:
         raise RecordError(f"locale: unknown language {locale!r}")
-    body_html = _string(data, "body_html", max_length=None)
+    return locale
+
+
+def body_html_value(data: dict) -> str:
+    """The line's ``body_html``, refused when it carries a script (see ``SCRIPT_TAG``)."""
+    body_html = string_value(data, "body_html", max_length=None)
     if SCRIPT_TAG.search(body_html):
         raise RecordError("body_html: contains a <script> tag; inspect the source")
+    return body_html
+
+
+def release_record(data: dict) -> ReleaseRecord:
+    """A release line's object, validated; raises RecordError with a reason naming the field."""
+    locale = locale_value(data)
+    body_html = body_html_value(data)
     return ReleaseRecord(
-        external_id=_string(data, "external_id", required=True),
+        external_id=string_value(data, "external_id", required=True),
         locale=locale,
-        title=_string(data, "title", required=True),
-        release_date=_date(data, "release_date"),
-        organization=_organization(data.get("organization"), "organization"),
-        participants=_organizations(data, "participants"),
-        funders=_organizations(data, "funders"),
-        city=_string(data, "city", max_length=100),
-        topics=tuple(dict.fromkeys(_strings(data, "topics", max_length=100))),
-        summary=_string(data, "summary", max_length=None),
+        title=string_value(data, "title", required=True),
+        release_date=date_value(data, "release_date"),
+        organization=organization_ref(data.get("organization"), "organization"),
+        participants=organization_refs(data, "participants"),
+        funders=organization_refs(data, "funders"),
+        city=string_value(data, "city", max_length=100),
+        topics=tuple(dict.fromkeys(string_list(data, "topics", max_length=100))),
+        summary=string_value(data, "summary", max_length=None),
         body_html=body_html,
-        contact=_contact(data.get("contact")),
-        translation_of=_string(data, "translation_of"),
+        contact=contact_record(data.get("contact")),
+        translation_of=string_value(data, "translation_of"),
     )
 
 
-def _json_type(value: Any) -> str:
+def json_type(value: Any) -> str:
     names = {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}
     return names.get(type(value), "number")
 
 
-def _string(
+def string_value(
     data: dict, key: str, *, required: bool = False, max_length: int | None = 255, label: str = ""
 ) -> str:
     label = label or key
@@ -105,7 +124,7 @@ def _string(
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise RecordError(f"{label}: expected a string, got {_json_type(value)}")
+        raise RecordError(f"{label}: expected a string, got {json_type(value)}")
     value = value.strip()
     if required and not value:
         raise RecordError(f"{label}: missing or blank")
@@ -114,17 +133,17 @@ def _string(
     return value
 
 
-def _strings(data: dict, key: str, *, max_length: int = 255, label: str = "") -> tuple[str, ...]:
+def string_list(data: dict, key: str, *, max_length: int = 255, label: str = "") -> tuple[str, ...]:
     label = label or key
     value = data.get(key)
     if value is None:
         return ()
     if not isinstance(value, list):
-        raise RecordError(f"{label}: expected an array, got {_json_type(value)}")
+        raise RecordError(f"{label}: expected an array, got {json_type(value)}")
     items = []
     for position, item in enumerate(value):
         if not isinstance(item, str):
-            raise RecordError(f"{label}[{position}]: expected a string, got {_json_type(item)}")
+            raise RecordError(f"{label}[{position}]: expected a string, got {json_type(item)}")
         if len(item.strip()) > max_length:
             raise RecordError(f"{label}[{position}]: longer than {max_length} characters")
         if item.strip():
@@ -132,8 +151,8 @@ def _strings(data: dict, key: str, *, max_length: int = 255, label: str = "") ->
     return tuple(items)
 
 
-def _date(data: dict, key: str) -> datetime.date:
-    value = _string(data, key, required=True, max_length=32)
+def date_value(data: dict, key: str) -> datetime.date:
+    value = string_value(data, key, required=True, max_length=32)
     # date.fromisoformat also accepts 20001130 and week dates; the format is YYYY-MM-DD only.
     if not DATE_FORMAT.match(value):
         raise RecordError(f"{key}: {value!r} is not a date in YYYY-MM-DD format")
@@ -143,47 +162,49 @@ def _date(data: dict, key: str) -> datetime.date:
         raise RecordError(f"{key}: {value!r} is not a real date") from None
 
 
-def _organization(value: Any, label: str) -> OrganizationRef:
+def organization_ref(value: Any, label: str) -> OrganizationRef:
     if value is None:
         raise RecordError(f"{label}: missing")
     if not isinstance(value, dict):
-        raise RecordError(f"{label}: expected an object, got {_json_type(value)}")
-    kind = _string(value, "type", max_length=20, label=f"{label}.type")
+        raise RecordError(f"{label}: expected an object, got {json_type(value)}")
+    kind = string_value(value, "type", max_length=20, label=f"{label}.type")
     if kind and kind not in ORGANIZATION_TYPES:
         choices = ", ".join(sorted(ORGANIZATION_TYPES))
         raise RecordError(f"{label}.type: {kind!r} is not one of {choices}")
     return OrganizationRef(
-        name=_string(value, "name", required=True, label=f"{label}.name"),
-        acronym=_string(value, "acronym", max_length=32, label=f"{label}.acronym"),
+        name=string_value(value, "name", required=True, label=f"{label}.name"),
+        acronym=string_value(value, "acronym", max_length=32, label=f"{label}.acronym"),
         type=kind,
-        city=_string(value, "city", max_length=100, label=f"{label}.city"),
+        city=string_value(value, "city", max_length=100, label=f"{label}.city"),
     )
 
 
-def _organizations(data: dict, key: str) -> tuple[OrganizationRef, ...]:
+def organization_refs(data: dict, key: str) -> tuple[OrganizationRef, ...]:
     value = data.get(key)
     if value is None:
         return ()
     if not isinstance(value, list):
-        raise RecordError(f"{key}: expected an array, got {_json_type(value)}")
-    return tuple(_organization(item, f"{key}[{position}]") for position, item in enumerate(value))
+        raise RecordError(f"{key}: expected an array, got {json_type(value)}")
+    return tuple(
+        organization_ref(item, f"{key}[{position}]") for position, item in enumerate(value)
+    )
 
 
-def _contact(value: Any) -> ContactRecord:
+def contact_record(value: Any) -> ContactRecord:
     if value is None:
         return ContactRecord()
     if not isinstance(value, dict):
-        raise RecordError(f"contact: expected an object, got {_json_type(value)}")
-    email = _string(value, "email", max_length=254, label="contact.email")
+        raise RecordError(f"contact: expected an object, got {json_type(value)}")
+    email = string_value(value, "email", max_length=254, label="contact.email")
     if email:
         try:
             validate_email(email)
         except ValidationError:
             raise RecordError(f"contact.email: {email!r} is not an email address") from None
     return ContactRecord(
-        name=_string(value, "name", label="contact.name"),
-        address=_string(value, "address", max_length=None, label="contact.address"),
-        phones=_strings(value, "phones", max_length=64, label="contact.phones"),
-        fax=_string(value, "fax", max_length=64, label="contact.fax"),
+        name=string_value(value, "name", label="contact.name"),
+        address=string_value(value, "address", max_length=None, label="contact.address"),
+        phones=string_list(value, "phones", max_length=64, label="contact.phones"),
+        fax=string_value(value, "fax", max_length=64, label="contact.fax"),
         email=email,
     )

@@ -1,4 +1,5 @@
-"""Imports press releases from a JSON Lines file; see docs/import-format.md."""
+"""Imports press releases, and the other line types apps register, from a JSON Lines file;
+see docs/import-format.md."""
 
 from pathlib import Path
 
