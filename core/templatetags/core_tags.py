@@ -1,7 +1,9 @@
-"""Template tags every public page uses: the home link, the language switch and its notices.
+"""Template tags every public page uses: the home link, the main navigation, the language
+switch and its notices.
 
 Tags that show an app's content live in that app (``pressroom_tags``, ``directory_tags``,
-``accounts_tags``); core knows no app above it."""
+``accounts_tags``); core knows no app above it: the apps add their main navigation items
+through ``core.navigation``'s hook."""
 
 from django import template
 from django.conf import settings
@@ -12,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
 from core.models import SiteFooter
+from core.navigation import MainMenuItem, main_menu_items
 from core.request_cache import request_cached
 
 register = template.Library()
@@ -41,6 +44,12 @@ def home_url(context) -> str:
     request = context.get("request")
     home = _locale_home(request, _current_language())
     return home.get_url(request) if home else f"/{_current_language()}/"
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context) -> list[MainMenuItem]:
+    """The apps' main navigation items (``core.navigation``) for this request's language."""
+    return main_menu_items(context.get("request"))
 
 
 def _live_translation(obj, language_code: str):

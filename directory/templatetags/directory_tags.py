@@ -2,9 +2,7 @@
 
 from django import template
 from django.utils.translation import get_language
-from wagtail.models import Locale
 
-from directory.selectors import directory_pages_by_locale
 from directory.selectors import organization_url as profile_url
 from search.cities import city_name
 
@@ -15,14 +13,6 @@ register = template.Library()
 def organization_url(context, organization) -> str:
     """The organization's profile URL, with the directory page looked up once per request."""
     return profile_url(organization, request=context.get("request")) or ""
-
-
-@register.simple_tag(takes_context=True)
-def directory_url(context) -> str:
-    """The current language's directory page."""
-    request = context.get("request")
-    directory = directory_pages_by_locale(request).get(Locale.get_active().pk)
-    return directory.get_url(request) if directory else ""
 
 
 @register.filter

@@ -7,6 +7,7 @@ from wagtail.models import Locale
 
 from core.request_cache import request_cached
 from pressroom import feeds, selectors, topics
+from pressroom.models import PressReleaseIndexPage
 
 register = template.Library()
 
@@ -34,16 +35,19 @@ def feed_links(context, organization=None, topics=None, filters=None) -> dict:
     return {"feeds": links}
 
 
+def active_release_index(request) -> PressReleaseIndexPage | None:
+    """The active language's press-release list, looked up once per request."""
+    locale = Locale.get_active()
+    return request_cached(
+        request, ("releases", locale.pk), lambda: selectors.release_index_page(locale=locale)
+    )
+
+
 @register.simple_tag(takes_context=True)
 def releases_url(context, **params) -> str:
     """The current language's press-release list, filtered by ``params`` (topic=, organization=)."""
     request = context.get("request")
-    locale = Locale.get_active()
-    index = request_cached(
-        request,
-        ("releases", locale.pk),
-        lambda: selectors.release_index_page(locale=locale),
-    )
+    index = active_release_index(request)
     if index is None:
         return ""
     query = {key: value for key, value in params.items() if value not in (None, "")}
