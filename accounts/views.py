@@ -7,14 +7,8 @@ from django.views.decorators.http import require_http_methods
 from wagtail.models import Locale
 
 from core.query_params import int_param
-from pressroom.filing import newsroom_index_find
 
-from .dashboard import (
-    STAFF_PERMISSION,
-    dashboard_locales,
-    dashboard_organizations,
-    organization_release_rows,
-)
+from .dashboard import STAFF_PERMISSION, dashboard_organizations, dashboard_sections
 from .forms import JoinForm
 from .models import OrganizationApplication
 from .ratelimit import join_rate_limited
@@ -77,7 +71,8 @@ def verify(request, token: str):
 
 @login_required
 def dashboard(request):
-    """The signed-in person's organization, application and releases (drafts included).
+    """The signed-in person's organization, application, and the sections content apps add
+    (``dashboard_sections``: releases and others, drafts included).
 
     Staff (who decide applications) open any organization's dashboard with
     ``?organization=<id>``, to see what its officers see.
@@ -90,9 +85,9 @@ def dashboard(request):
         chosen = int_param(request.GET, "organization", minimum=1, maximum=2**31 - 1)
         if chosen is not None:
             organization = choices.filter(pk=chosen).first() or organization
-    newsroom = None
+    sections = []
     if organization is not None:
-        newsroom = newsroom_index_find(organization=organization, locale=locale)
+        sections = dashboard_sections(organization=organization, request=request)
     return TemplateResponse(
         request,
         "accounts/dashboard.html",
@@ -100,8 +95,6 @@ def dashboard(request):
             "organization": organization,
             "organization_choices": choices,
             "application": OrganizationApplication.objects.filter(user=request.user).first(),
-            "newsroom": newsroom,
-            "locales": dashboard_locales(),
-            "rows": organization_release_rows(organization=organization) if organization else [],
+            "sections": sections,
         },
     )

@@ -1,6 +1,7 @@
-"""Admin screens: the queue of organization applications, and login lockouts to unlock.
+"""Admin screens: the queue of organization applications, and login lockouts to unlock; and
+the press releases' section of the organization dashboard.
 
-Both are wagtail-modeladmin listings whose permission helpers map each action to a
+Both admin screens are wagtail-modeladmin listings whose permission helpers map each action to a
 Django permission, so menu items, buttons and views agree on who may do what. The
 queue's dashboard panel and menu count live in ``admin_queue``.
 """
@@ -8,14 +9,19 @@ queue's dashboard panel and menu count live in ``admin_queue``.
 from axes.models import AccessAttempt
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail import hooks
+from wagtail.models import Locale
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 from wagtail_modeladmin.views import DeleteView, InstanceSpecificView
 
+from pressroom.filing import newsroom_index_find
+
 from .admin_queue import REVIEW_PERMISSION, ApplicationsMenuItem, badge_css, dashboard_panels_add
+from .dashboard import dashboard_locales, organization_release_rows
 from .forms import ApplicationReviewForm
 from .lockout import lockout_reset
 from .models import ApplicationStatus, OrganizationApplication
@@ -184,3 +190,16 @@ modeladmin_register(OrganizationApplicationAdmin)
 modeladmin_register(AccessAttemptAdmin)
 hooks.register("construct_homepage_panels", dashboard_panels_add)
 hooks.register("insert_global_admin_css", badge_css)
+
+
+@hooks.register("organization_dashboard_section", order=100)
+def releases_section(organization, request) -> str:
+    """The dashboard's first section: the newsroom's actions and every release, with each
+    language's review state (``organization_dashboard_section``, accounts/dashboard.py)."""
+    context = {
+        "organization": organization,
+        "newsroom": newsroom_index_find(organization=organization, locale=Locale.get_active()),
+        "locales": dashboard_locales(),
+        "rows": organization_release_rows(organization=organization),
+    }
+    return render_to_string("accounts/includes/dashboard_releases.html", context, request=request)

@@ -10,6 +10,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
+from django.utils.html import format_html
+from wagtail import hooks
 from wagtail.models import Locale
 
 from accounts.models import ApplicationStatus, OrganizationApplication
@@ -174,3 +176,37 @@ def test_an_officer_cannot_open_another_organizations_dashboard(client, world):
 
     assert "Another NGO" not in html
     assert html.count('<th scope="row">') == 6
+
+
+def followers_section(organization, request) -> str:
+    return format_html("<h2>Followers of {}</h2>", organization.name)
+
+
+def empty_section(organization, request) -> str:
+    return ""
+
+
+@pytest.mark.django_db
+def test_content_apps_add_sections_after_the_press_releases_in_hook_order(client, world):
+    """The ``organization_dashboard_section`` hook, which an events app uses for its events."""
+    client.force_login(world.reviewer)
+
+    with (
+        hooks.register_temporarily("organization_dashboard_section", followers_section, order=200),
+        hooks.register_temporarily("organization_dashboard_section", empty_section, order=150),
+    ):
+        html = client.get(DASHBOARD, {"organization": world.isar.pk}).content.decode()
+
+    headings = re.findall(r"<h2>(.*?)</h2>", html)
+    assert headings == ["Press releases", "Followers of ISAR"]
+
+
+@pytest.mark.django_db
+def test_a_person_without_an_organization_sees_no_section(client, world):
+    client.force_login(get_user_model().objects.create_user("nobody", "nobody@example.org"))
+
+    with hooks.register_temporarily("organization_dashboard_section", followers_section):
+        html = client.get(DASHBOARD).content.decode()
+
+    assert "<h2>" not in html
+    assert "Your account does not belong to an organization." in html
