@@ -5,15 +5,12 @@ in Communications review, changes requested, scheduled, live, live with unpublis
 Other content apps add their own sections with the ``organization_dashboard_section`` hook.
 """
 
-import datetime
-from dataclasses import dataclass, field
-
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from wagtail import hooks
 from wagtail.models import Locale
 
-from core.page_states import PageVersion, page_versions
+from core.page_states import PageRow, page_rows
 from directory.models import Organization
 from pressroom.models import PressReleaseIndexPage, PressReleasePage
 
@@ -23,27 +20,7 @@ STAFF_PERMISSION = "accounts.review_organizationapplication"
 RELEASES_MAX = 300
 
 
-@dataclass
-class ReleaseRow:
-    """A release in every language it exists in; ``cells`` follow the dashboard's locales."""
-
-    title: str
-    release_date: datetime.date
-    cells: list[tuple[Locale, PageVersion | None]] = field(default_factory=list)
-
-    @property
-    def source(self) -> PageVersion:
-        """The version a missing translation is made from: the first one listed."""
-        return next(version for _, version in self.cells if version is not None)
-
-
-def dashboard_locales() -> list[Locale]:
-    """The site's languages, the default first: the dashboard's columns."""
-    default = Locale.get_default()
-    return [default, *Locale.objects.exclude(pk=default.pk).order_by("language_code")]
-
-
-def organization_release_rows(*, organization: Organization) -> list[ReleaseRow]:
+def organization_release_rows(*, organization: Organization) -> list[PageRow]:
     """Every release the organization issued, drafts included, one row per release with its
     translations: its members' own dashboard, never shown to anyone else. Newest first."""
     pages = list(
@@ -53,19 +30,7 @@ def organization_release_rows(*, organization: Organization) -> list[ReleaseRow]
             "title", "release_date", "live", "has_unpublished_changes", "locale", "translation_key"
         )[:RELEASES_MAX]
     )
-    versions = page_versions(pages)
-    locales = dashboard_locales()
-    grouped: dict = {}
-    for page in pages:
-        grouped.setdefault(page.translation_key, {})[page.locale_id] = versions[page.pk]
-    rows = []
-    for by_locale in grouped.values():
-        cells = [(locale, by_locale.get(locale.pk)) for locale in locales]
-        first = next(version for _, version in cells if version is not None)
-        rows.append(
-            ReleaseRow(title=first.page.title, release_date=first.page.release_date, cells=cells)
-        )
-    return rows
+    return page_rows(pages)
 
 
 def dashboard_organizations(*, locale: Locale) -> QuerySet[Organization]:

@@ -18,10 +18,11 @@ from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 from wagtail_modeladmin.views import DeleteView, InstanceSpecificView
 
+from core.page_states import row_locales
 from pressroom.filing import newsroom_index_find
 
 from .admin_queue import REVIEW_PERMISSION, ApplicationsMenuItem, badge_css, dashboard_panels_add
-from .dashboard import dashboard_locales, organization_release_rows
+from .dashboard import organization_release_rows
 from .forms import ApplicationReviewForm
 from .lockout import lockout_reset
 from .models import ApplicationStatus, OrganizationApplication
@@ -199,7 +200,7 @@ def releases_section(organization, request) -> str:
     context = {
         "organization": organization,
         "newsroom": newsroom_index_find(organization=organization, locale=Locale.get_active()),
-        "locales": dashboard_locales(),
+        "locales": row_locales(),
         "rows": organization_release_rows(organization=organization),
     }
     return render_to_string("accounts/includes/dashboard_releases.html", context, request=request)

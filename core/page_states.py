@@ -5,14 +5,15 @@ requested (and the reviewer's words), an approved publication scheduled for a da
 page, or a live page with unpublished edits. These come from Wagtail's own workflow states,
 scheduled revisions and page fields, read for the whole list in a fixed number of queries.
 Any page type: the organization dashboard's sections (releases, events) all use it, with
-``core/includes/page_state.html`` to show a state.
+``core/includes/page_state.html`` to show a state, and ``page_rows`` to show each page
+once with its translations side by side.
 """
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from wagtail.models import Page, Revision, TaskState, WorkflowState
+from wagtail.models import Locale, Page, Revision, TaskState, WorkflowState
 
 
 class PageState:
@@ -76,3 +77,36 @@ def page_versions(pages: list[Page]) -> dict[int, PageVersion]:
             version.state = PageState.LIVE
         versions[page.pk] = version
     return versions
+
+
+@dataclass
+class PageRow:
+    """A page in every language it exists in; ``cells`` follow ``row_locales()``."""
+
+    cells: list[tuple[Locale, PageVersion | None]] = field(default_factory=list)
+
+    @property
+    def source(self) -> PageVersion:
+        """The version a missing translation is made from, and the row's title and date:
+        the first one listed."""
+        return next(version for _, version in self.cells if version is not None)
+
+
+def row_locales() -> list[Locale]:
+    """The site's languages, the default first: the columns of ``page_rows``."""
+    default = Locale.get_default()
+    return [default, *Locale.objects.exclude(pk=default.pk).order_by("language_code")]
+
+
+def page_rows(pages: list[Page]) -> list[PageRow]:
+    """One row per page and its translations (one ``translation_key``), in the order the
+    first of them comes in ``pages``, with each language's state."""
+    versions = page_versions(pages)
+    locales = row_locales()
+    grouped: dict = {}
+    for page in pages:
+        grouped.setdefault(page.translation_key, {})[page.locale_id] = versions[page.pk]
+    return [
+        PageRow(cells=[(locale, by_locale.get(locale.pk)) for locale in locales])
+        for by_locale in grouped.values()
+    ]
