@@ -98,9 +98,9 @@ def test_a_line_of_an_unknown_type_is_rejected_naming_the_known_ones(db, tag_lin
     summary = press_releases_import(lines=[json.dumps({"type": "recipe", "external_id": "x"})])
 
     assert summary.rejected == 1
-    assert summary.rejections[0].reason == (
-        "type: unknown line type 'recipe'; expected one of release, tag"
-    )
+    reason = summary.rejections[0].reason
+    assert reason.startswith("type: unknown line type 'recipe'; expected one of ")
+    assert {"release", "tag"} <= set(reason.split("expected one of ")[1].split(", "))
 
 
 def test_a_type_that_is_not_a_string_is_rejected(db):
