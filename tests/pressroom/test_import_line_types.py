@@ -62,15 +62,15 @@ def tag_lines():
 def test_a_registered_line_type_is_imported_beside_releases_and_logged(site_tree, tag_lines):
     lines = lines_of(
         release(),
-        {"type": "tag", "external_id": "water"},
+        {"type": "tag", "external_id": "drought"},
         release(external_id="test-2", title="Second", type="release"),
-        {"type": "tag", "external_id": "water"},
+        {"type": "tag", "external_id": "drought"},
     )
 
     summary = press_releases_import(lines=lines, source="mixed.jsonl")
 
     assert (summary.created, summary.unchanged, summary.rejected) == (3, 1, 0)
-    assert Tag.objects.filter(name="water").exists()
+    assert Tag.objects.filter(name="drought").exists()
     assert set(PressReleasePage.objects.values_list("external_id", flat=True)) == {
         "test-1",
         "test-2",
