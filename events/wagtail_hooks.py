@@ -1,9 +1,11 @@
-"""Events on organization profiles ("Upcoming events") and in the demo content."""
+"""Events plugged into the hosts' hooks: organization profiles ("Upcoming events"), the
+importer's event lines and the demo content."""
 
 from django.template.loader import render_to_string
 from wagtail import hooks
 
 from .demo import demo_events_load
+from .importing import event_line_type
 from .selectors import organization_upcoming_events
 
 
@@ -15,6 +17,9 @@ def upcoming_events_section(organization, request) -> str:
         return ""
     context = {"organization": organization, "events": events}
     return render_to_string("events/includes/profile_section.html", context, request=request)
+
+
+hooks.register("register_import_line_type", event_line_type)
 
 
 @hooks.register("demo_content_load")
