@@ -1,5 +1,6 @@
-"""A reader at desktop and phone widths: the events index, a filter, an event, and its
-"Add to calendar" link, which answers an iCalendar document; axe finds nothing serious."""
+"""A reader at desktop and phone widths: "Events" in the site header (which still fits a
+phone in Azerbaijani), the events index, a filter, an event, and its "Add to calendar" link,
+which answers an iCalendar document; axe finds nothing serious."""
 
 import datetime
 
@@ -7,13 +8,15 @@ import pytest
 from django.utils import timezone
 
 from tests.a11y import VIEWPORTS, screenshot, serious_violations
+from tests.conftest import ARTIFACTS_DIR
 from tests.events.conftest import EventPageFactory, events_index_add
 from tests.factories import OrganizationFactory
 
 
 @pytest.mark.browser
 def test_a_reader_filters_events_opens_one_and_adds_it_to_the_calendar(browser_page, site_tree):
-    index = events_index_add(site_tree)["en"]
+    indexes = events_index_add(site_tree)
+    index = indexes["en"]
     isar = OrganizationFactory(name="ISAR", acronym="ISAR", slug="isar")
     soon = timezone.now().replace(hour=6, minute=0) + datetime.timedelta(days=4)
     EventPageFactory(
@@ -33,7 +36,17 @@ def test_a_reader_filters_events_opens_one_and_adds_it_to_the_calendar(browser_p
 
     for width, viewport in VIEWPORTS.items():
         page.set_viewport_size(viewport)
-        page.goto(index.url)
+        page.goto("/az/")
+        header = page.locator("header.site-header")
+        assert header.get_by_role("link", name="Tədbirlər").get_attribute("href") == (
+            indexes["az"].url
+        )
+        assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+        header.screenshot(path=str(ARTIFACTS_DIR / f"header-az-{width}.png"))
+        assert serious_violations(page) == []
+        page.goto("/en/")
+        page.locator("header.site-header").get_by_role("link", name="Events").click()
+        assert page.url.endswith(index.url)
         page.get_by_label("Topic").select_option("water")
         page.get_by_role("button", name="Filter").click()
         assert page.locator(".event-item").count() == 1
