@@ -1,5 +1,6 @@
 """Events plugged into the hosts' hooks: organization profiles ("Upcoming events"), the
-site's main navigation, the importer's event lines and the demo content."""
+organization dashboard ("Your events"), the site's main navigation, the importer's event
+lines and the demo content."""
 
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
@@ -9,6 +10,7 @@ from wagtail.models import Locale
 from core.navigation import MainMenuItem
 from core.request_cache import request_cached
 
+from .dashboard import events_section
 from .demo import demo_events_load
 from .importing import event_line_type
 from .selectors import event_index_page, organization_upcoming_events
@@ -35,6 +37,7 @@ def events_menu_item(request) -> MainMenuItem | None:
     return MainMenuItem(label=_("Events"), url=index.get_url(request)) if index else None
 
 
+hooks.register("organization_dashboard_section", events_section, order=200)
 hooks.register("register_import_line_type", event_line_type)
 
 
