@@ -1,9 +1,11 @@
 """Reads for the public press room: lists, filters and their options."""
 
 import datetime
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
@@ -11,12 +13,16 @@ from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
+from core.api.conditional import content_version
 from core.query_params import int_param
 from directory.models import Organization
 from directory.selectors import live_organizations, organization_public, organization_public_q
 from search.filters import PublicFilters, city_q, filters_parse
 
 from .models import PressReleaseIndexPage, PressReleasePage, PressReleaseTopic
+
+# Only bounds how long a change made behind Wagtail's back (no log entry) could go unseen.
+FILTER_OPTIONS_SECONDS = 60 * 60
 
 
 @dataclass(frozen=True)
@@ -160,25 +166,44 @@ def releases_filter(
 
 
 def release_filter_options(*, index_page: PressReleaseIndexPage) -> dict[str, list]:
-    """Each filter's choices; a newsroom lists one organization's releases, so no issuers."""
-    releases = live_releases().descendant_of(index_page)
+    """Each filter's choices; a newsroom lists one organization's releases, so no issuers.
+
+    Reading them passes over every release under the index, which at 100,000 releases was
+    most of a list page's cost (make load); they are kept under the content version, which
+    every publish, unpublish, move and deletion moves, so they stay exact.
+    """
+    version = content_version()
+    changed_at = version.changed_at.isoformat() if version.changed_at else ""
+    key = (
+        "release-filter-options:"
+        + hashlib.sha256(
+            f"{index_page.pk}|{version.page_log_id}|{version.snippet_log_id}|{changed_at}".encode()
+        ).hexdigest()
+    )
+    options = cache.get(key)
+    if options is None:
+        options = _release_filter_options(index_page)
+        cache.set(key, options, FILTER_OPTIONS_SECONDS)
+    return options
+
+
+def _release_filter_options(index_page: PressReleaseIndexPage) -> dict[str, list]:
+    """Distinct values chosen by the database, not by reading every release's row."""
+    releases = live_releases().descendant_of(index_page).order_by()
     organizations = []
     if not index_page.organization_id:
         issuers = releases.filter(organization_public_q("organization__"))
         organizations = sorted(
-            set(issuers.values_list("organization__slug", "organization__name")),
+            issuers.values_list("organization__slug", "organization__name").distinct(),
             key=lambda o: o[1],
         )
+    topics = releases.exclude(topics=None).values_list("topics__slug", "topics__name")
+    years = releases.annotate(year=ExtractYear("release_date")).values_list("year", flat=True)
     return {
         "organizations": organizations,
-        "cities": sorted(set(releases.exclude(city="").values_list("city", flat=True))),
-        "topics": sorted(
-            set(releases.exclude(topics=None).values_list("topics__slug", "topics__name"))
-        ),
-        "years": sorted(
-            set(releases.annotate(year=ExtractYear("release_date")).values_list("year", flat=True)),
-            reverse=True,
-        ),
+        "cities": sorted(releases.exclude(city="").values_list("city", flat=True).distinct()),
+        "topics": sorted(topics.distinct()),
+        "years": sorted(years.distinct(), reverse=True),
     }
 
 

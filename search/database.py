@@ -232,12 +232,15 @@ def _finds(backend, word: str, querysets: list) -> bool:
     return any(backend.search(query, queryset)[:1] for queryset in querysets)
 
 
-def _suggestion(backend, query: SearchQuery, querysets: list) -> str | None:
+def _suggestion(backend, query: SearchQuery, querysets: list, *, bounded: bool) -> str | None:
     """The query with each word that finds nothing here replaced by the closest word of the
     vocabulary that does, with the search's own filters and languages (as on Elasticsearch,
-    search/suggestion.py ``_replacements``)."""
+    search/suggestion.py ``_replacements``). A ``bounded`` search (the outage fallback) uses
+    the vocabulary only if it is already built: building it reads thousands of texts."""
     querysets = [qs.model.objects.filter(id__in=qs.values("pk")) for qs in querysets]
-    words = vocabulary()
+    words = vocabulary(build=not bounded)
+    if words is None:
+        return None
     unknown = {
         word: options
         for word in dict.fromkeys(query.parsed.words())
@@ -305,7 +308,7 @@ def search(
     _in_time(deadline)
     suggestion = None
     if len(ordered) < SUGGEST_BELOW and not query.parsed.is_empty:
-        suggestion = _suggestion(backend, query, searched)
+        suggestion = _suggestion(backend, query, searched, bounded=deadline is not None)
         _in_time(deadline)
     return RawResults(
         count=len(ordered),

@@ -6,6 +6,10 @@ body texts, all languages, as ``_all_text`` holds them) when a search first need
 kept in the cache until an indexed object changes (search/signal_handlers.py) or for
 ``VOCABULARY_SECONDS``. A word removed since is harmless: every candidate is checked
 against the search before it is offered.
+
+Only the newest ``VOCABULARY_DOCUMENTS`` of each type are read: reading all of a 100,000
+release archive took longer than gunicorn lets a request run (make load), and the newest
+few thousand texts already hold the words readers mistype.
 """
 
 from collections import Counter
@@ -17,6 +21,7 @@ from .morphology import WORD
 from .registry import registry
 
 VOCABULARY_SECONDS = 600
+VOCABULARY_DOCUMENTS = 5000
 CACHE_KEY = "search:vocabulary"
 # As the term suggester's defaults: words of 4 letters or more, up to 2 edits away, the
 # first letter as typed.
@@ -28,14 +33,19 @@ def _vocabulary_build() -> dict[str, int]:
     """Each word of the public texts with the number of documents holding it."""
     counts: Counter = Counter()
     for search_type in registry.types():
-        for obj in search_type.live().iterator(chunk_size=500):
+        newest = search_type.live().order_by("-pk")[:VOCABULARY_DOCUMENTS]
+        for obj in newest.iterator(chunk_size=500):
             title, texts = search_type.texts(obj)
             words = {azerbaijani_lower(word) for word in WORD.findall(" ".join([title, *texts]))}
             counts.update(word for word in words if not word.isdigit())
     return dict(counts)
 
 
-def vocabulary() -> dict[str, int]:
+def vocabulary(*, build: bool = True) -> dict[str, int] | None:
+    """The vocabulary, read from the texts if needed; with ``build=False`` only one already
+    built (None otherwise), for a search that must answer within a bound."""
+    if not build:
+        return cache.get(CACHE_KEY)
     return cache.get_or_set(CACHE_KEY, _vocabulary_build, VOCABULARY_SECONDS)
 
 

@@ -7,9 +7,9 @@ it appears in, its profile)::
     page_cache_registry.register(EventPage, event_cached_urls)
 
 The registry then purges those URLs, through Wagtail's frontend cache invalidator, when an
-instance is published, unpublished, moved or deleted (or saved, for a model without drafts):
-before and after a move or a deletion, and once the transaction commits, so no reader
-re-caches the old version in between. Nothing here knows any content model.
+instance is published, unpublished, moved, given a new slug or deleted (or saved, for a model
+without drafts): before and after a move, a new slug or a deletion, and once the transaction
+commits, so no reader re-caches the old version in between. Nothing here knows any content model.
 """
 
 import threading
@@ -22,6 +22,7 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch, purge_urls_from_cac
 from wagtail.models import DraftStateMixin, Page, PageViewRestriction
 from wagtail.signals import (
     page_published,
+    page_slug_changed,
     page_unpublished,
     post_page_move,
     pre_page_move,
@@ -89,6 +90,19 @@ class PageCacheRegistry:
         self._moving.urls = set()
         purge_on_commit(before | self._subtree_urls(instance) | self.urls_for(instance))
 
+    def slug_changed(self, sender, instance: Page, instance_before: Page, **kwargs) -> None:
+        """Forgets the addresses the page and its subtree had before: Wagtail redirects them
+        now, and a reader must get that redirect, not the copy cached under the old slug."""
+        urls = self.urls_for(instance_before)
+        old_root, new_root = instance_before.get_full_url(), instance.get_full_url()
+        if old_root and new_root:
+            urls |= {
+                old_root + url[len(new_root) :]
+                for url in self._subtree_urls(instance)
+                if url.startswith(new_root)
+            }
+        purge_on_commit(urls)
+
     @staticmethod
     def _subtree_urls(page: Page) -> set[str]:
         batch = PurgeBatch()
@@ -112,5 +126,6 @@ def signal_handlers_connect() -> None:
     """Moves and privacy rules concern every page, registered or not."""
     pre_page_move.connect(page_cache_registry.page_moving, dispatch_uid="page_cache_moving")
     post_page_move.connect(page_cache_registry.page_moved, dispatch_uid="page_cache_moved")
+    page_slug_changed.connect(page_cache_registry.slug_changed, dispatch_uid="page_cache_slug")
     post_save.connect(privacy_changed, sender=PageViewRestriction, dispatch_uid="page_cache_pvr")
     pre_delete.connect(privacy_changed, sender=PageViewRestriction, dispatch_uid="page_cache_pvr")

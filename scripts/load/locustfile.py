@@ -7,9 +7,14 @@ organizations, topics, a partner token). ``LOAD_MIX`` picks the traffic:
   5,000 newest, a long tail over the whole archive), the search page with facets, the JSON
   autocomplete, feeds, a static file, and a partner polling the API with its token and
   ``If-None-Match``;
-- ``release``: release pages only (the page cache's figure); ``release-uncached``: the same
-  with a query string no other request has, so that no cache can answer;
+- ``release``: release pages only, among the ``VIRAL`` newest, which the driver has read
+  once so the cache holds them (the page cache's figure: one release going viral);
+  ``release-uncached``: the same pages with a query string no other request has, so that no
+  cache can answer;
 - ``search``: the search page with facets only.
+
+``LOAD_THINK=0`` drops the readers' pause between requests: each user then keeps one request
+in flight, and a step measures what the server can serve, not what the users ask for.
 """
 
 import datetime
@@ -19,13 +24,15 @@ import random
 import urllib.parse
 import uuid
 
-from locust import FastHttpUser, between, task
+from locust import FastHttpUser, between, constant, task
 
 with open(os.environ["LOAD_TARGETS"], encoding="utf-8") as targets:
     TARGETS = json.load(targets)
 MIX = os.environ.get("LOAD_MIX", "mixed")
 WORDS = ("water", "election", "youth", "women", "health", "climate", "budget", "school")
 PREFIXES = ("wat", "ele", "you", "hea", "cli", "bud", "sch", "sey")
+VIRAL = int(os.environ.get("LOAD_VIRAL", "200"))
+THINK = between(0.2, 1.0) if os.environ.get("LOAD_THINK", "1") != "0" else constant(0)
 
 
 def _recent_release() -> dict:
@@ -96,14 +103,14 @@ def _search(client) -> None:
 
 
 class ReleaseReader(FastHttpUser):
-    """Release pages only, as when one goes viral: cached, or never twice the same URL."""
+    """Release pages only, as when a few go viral: cached, or never twice the same URL."""
 
     abstract = MIX not in ("release", "release-uncached")
-    wait_time = between(0.2, 1.0)
+    wait_time = THINK
 
     @task
     def release(self) -> None:
-        path = _recent_release()["path"]
+        path = random.choice(TARGETS["recent"][:VIRAL])["path"]
         if MIX == "release-uncached":
             self.client.get(f"{path}?nocache={uuid.uuid4().hex}", name="release page (uncached)")
         else:
@@ -114,7 +121,7 @@ class Searcher(FastHttpUser):
     """The search page with facets only."""
 
     abstract = MIX != "search"
-    wait_time = between(0.2, 1.0)
+    wait_time = THINK
 
     @task
     def search(self) -> None:

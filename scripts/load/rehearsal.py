@@ -14,13 +14,14 @@ import signal
 import sys
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from faults import FAULTS
-from observe import VisibilityWatcher, WebhookReceiver
+from observe import VisibilityWatcher, WebhookReceiver, http_get
 from report import goals_table, machine_table, report_write, step_table, visibility_table
 from stack import REPO, Stack
-from steps import StepResult, locust_run, server_errors
+from steps import VIRAL, StepResult, locust_run, server_errors
 
 
 def _interrupted(signum, frame):
@@ -83,18 +84,34 @@ def _steps(stack, watcher, settings, targets_path) -> tuple[list, list[StepResul
         sections.append(
             (result.label, [*step_table(result), "", *visibility_table(f"{users} users", summary)])
         )
-    for label, users, mix in (
-        ("Release pages only, 50 users", 50, "release"),
-        ("Release pages, never the same URL twice (uncached), 50 users", 50, "release-uncached"),
-        ("Search page with facets only, 20 users", 20, "search"),
+    _warm(stack, targets_path)
+    for label, users, mix, think in (
+        ("Release pages only, 50 users", 50, "release", True),
+        ("Release pages at full speed, cached, 10 users", 10, "release", False),
+        ("Release pages at full speed, uncached, 10 users", 10, "release-uncached", False),
+        ("Search page with facets only, 20 users", 20, "search", True),
     ):
         seconds = max(settings["step_seconds"] // 2, 20)
         result = locust_run(
-            stack, label=label, users=users, seconds=seconds, mix=mix, targets=targets_path
+            stack,
+            label=label,
+            users=users,
+            seconds=seconds,
+            mix=mix,
+            targets=targets_path,
+            think=think,
         )
         results.append(result)
         sections.append((label, step_table(result)))
     return sections, results
+
+
+def _warm(stack: Stack, targets_path: Path) -> None:
+    """Reads each release page the release-only steps read once, so the cached steps measure
+    hits: a release that goes viral is read thousands of times for each time it renders."""
+    paths = [release["path"] for release in json.loads(targets_path.read_text())["recent"]]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        list(pool.map(lambda path: http_get(stack.base_url + path), paths[:VIRAL]))
 
 
 def _goals(results: list[StepResult], count: int) -> list[tuple[str, str, bool | None]]:
@@ -102,13 +119,21 @@ def _goals(results: list[StepResult], count: int) -> list[tuple[str, str, bool |
     mixed = [r for r in results if r.label.startswith("Mixed")]
     errors = sum(server_errors(r) + sum(f["count"] for f in r.failures) for r in mixed)
     cached = by_label.get("Release pages only, 50 users")
-    uncached = by_label.get("Release pages, never the same URL twice (uncached), 50 users")
+    cached_full = by_label.get("Release pages at full speed, cached, 10 users")
+    uncached_full = by_label.get("Release pages at full speed, uncached, 10 users")
     search = by_label.get("Search page with facets only, 20 users")
     goals = [("Zero 5xx and zero failed requests in the steps", f"{errors} failed", errors == 0)]
-    if cached and uncached and cached.row("Aggregated") and uncached.row("Aggregated"):
-        ratio = cached.row("Aggregated")["rps"] / max(uncached.row("Aggregated")["rps"], 0.01)
-        p95 = cached.row("Aggregated")["p95"]
+    if (
+        cached_full
+        and uncached_full
+        and all(step.row("Aggregated") for step in (cached_full, uncached_full))
+    ):
+        ratio = cached_full.row("Aggregated")["rps"] / max(
+            uncached_full.row("Aggregated")["rps"], 0.01
+        )
         goals.append(("Cached release pages ≥ 10x uncached req/s", f"{ratio:.1f}x", ratio >= 10))
+    if cached and cached.row("Aggregated"):
+        p95 = cached.row("Aggregated")["p95"]
         goals.append(("Cached release page p95 < 50 ms at 50 users", f"{p95:.0f} ms", p95 < 50))
     if search and search.row("Aggregated"):
         p95 = search.row("Aggregated")["p95"]

@@ -36,6 +36,12 @@ What runs (section "The rehearsal" of docs/deploy.md has the details):
   and without a facet, the JSON autocomplete, feeds, a static file) and partners (API list
   and detail with `If-None-Match`, the changes feed, API search, with a token). Every
   simulated client comes from 127.0.0.1, so the rehearsal raises the per-address rate limits.
+  Readers pause 0.2 to 1 s between requests, partners 0.5 to 2 s.
+- Then steps of one kind of request: release pages among the 200 newest (read once before,
+  so the cache holds them: a few releases going viral) with readers' pauses, the same pages
+  at full speed (no pause: each user keeps one request in flight, so the step measures what
+  the server can serve) cached and uncached (a query string no other request has), and the
+  search page with facets. The cache's gain is the ratio of the two full-speed steps.
 - A staff user publishing a release every few seconds as the admin does (`add_child`,
   `save_revision().publish()`), and a watcher timing when each release shows on every channel.
 

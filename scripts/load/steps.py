@@ -12,6 +12,8 @@ from stack import BIN, REPO, Stack
 
 LOCUSTFILE = Path(__file__).with_name("locustfile.py")
 SERVER_ERROR = re.compile(r"\b5\d\d\b")
+# How many of the newest releases the release-only steps read (locustfile.py's ``VIRAL``).
+VIRAL = 200
 
 
 @dataclass
@@ -30,8 +32,18 @@ class StepResult:
         return next((row for row in self.rows if row["name"] == name), None)
 
 
-def locust_start(stack: Stack, *, label: str, users: int, seconds: int, mix: str, targets: Path):
-    """Starts Locust in the background; ``locust_finish`` collects its figures."""
+def locust_start(
+    stack: Stack,
+    *,
+    label: str,
+    users: int,
+    seconds: int,
+    mix: str,
+    targets: Path,
+    think: bool = True,
+):
+    """Starts Locust in the background; ``locust_finish`` collects its figures. Without
+    ``think`` each user sends its next request as soon as the last one is answered."""
     prefix = stack.workdir / f"locust-{label.replace(' ', '-')}"
     command = [
         str(BIN / "locust"),
@@ -46,7 +58,13 @@ def locust_start(stack: Stack, *, label: str, users: int, seconds: int, mix: str
         "--only-summary",
         "--loglevel=WARNING",
     ]
-    env = {**os.environ, "LOAD_TARGETS": str(targets), "LOAD_MIX": mix}
+    env = {
+        **os.environ,
+        "LOAD_TARGETS": str(targets),
+        "LOAD_MIX": mix,
+        "LOAD_THINK": "1" if think else "0",
+        "LOAD_VIRAL": str(VIRAL),
+    }
     log = stack.log(f"locust-{label.replace(' ', '-')}")
     process = subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=log)
     return (

@@ -166,3 +166,33 @@ def test_a_deleted_organization_leaves_the_directory_at_once(client, site_tree, 
 
     assert client.get("/en/directory/short-lived/").status_code == 404
     assert "Short-lived Union" not in text(client, "/en/directory/")
+
+
+def test_a_release_given_a_new_slug_is_redirected_from_its_old_address_at_once(
+    client, release, publish
+):
+    old_url = release.url
+    warm(client, [old_url, *LISTS])
+    release.slug = "wells-in-lankaran"
+
+    publish(lambda: release.save_revision().publish())
+
+    release.refresh_from_db()
+    assert client.get(old_url).status_code == 301
+    assert "Wells dug in Lankaran" in text(client, release.url)
+    assert release.url in text(client, "/en/press-releases/isar/")
+
+
+def test_a_newsroom_given_a_new_slug_has_its_releases_old_addresses_purged(
+    client, release, newsroom, publish
+):
+    old_url = release.url
+    warm(client, [old_url, newsroom.url])
+    newsroom.slug = "isar-azerbaijan"
+
+    publish(lambda: newsroom.save_revision().publish())
+
+    release.refresh_from_db()
+    assert release.url.startswith("/en/press-releases/isar-azerbaijan/")
+    assert client.get(old_url).status_code == 301
+    assert "Wells dug in Lankaran" in text(client, release.url)

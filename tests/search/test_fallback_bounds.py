@@ -5,8 +5,10 @@ rather than holding the worker or failing the page."""
 import time
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 
+from search import vocabulary
 from search.database import TooSlow
 from search.fallback import time_bound
 from tests.search.azerbaijani import RELEASES, found, releases_create, run
@@ -78,3 +80,31 @@ def test_the_fallback_sorts_by_date_within_its_bound(releases, settings):
 
     assert results.degraded and results.count == 1
     assert found(results, releases) <= {"families", "refugee_family"}
+
+
+def test_the_fallback_never_reads_every_text_to_suggest_a_word(releases):
+    """Building "did you mean"'s vocabulary reads thousands of texts: longer than a request
+    may run at 100,000 releases (make load). The fallback only uses one built before."""
+    cache.delete(vocabulary.CACHE_KEY)
+
+    results = run("hesabta")
+
+    assert results.degraded and results.suggestion is None
+    assert cache.get(vocabulary.CACHE_KEY) is None
+
+
+def test_the_fallback_suggests_from_a_vocabulary_already_built(releases):
+    cache.delete(vocabulary.CACHE_KEY)
+    vocabulary.vocabulary()
+
+    assert run("hesabta").suggestion == "hesabat"
+
+
+def test_the_vocabulary_reads_only_each_types_newest_texts(releases, monkeypatch):
+    monkeypatch.setattr(vocabulary, "VOCABULARY_DOCUMENTS", 1)
+    cache.delete(vocabulary.CACHE_KEY)
+
+    words = vocabulary.vocabulary()
+
+    assert "hesabat" in words  # the newest release: "Aylıq hesabat dərc olundu"
+    assert "seminarlar" not in words and "çirklənməsi" not in words
