@@ -88,6 +88,9 @@ def _peer_closed_within(connection: socket.socket, seconds: float) -> bool:
 
 
 def http_get(url: str, *, headers: dict | None = None, timeout: float = 10) -> tuple[int, bytes]:
+    """Status and body; 0 when nothing answered. Azerbaijani slugs are sent percent-encoded
+    (urllib sends ASCII only), what is already encoded is kept."""
+    url = urllib.parse.quote(url, safe=":/?&=%#+,;@")
     request = urllib.request.Request(url, headers=headers or {})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
